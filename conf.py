@@ -1,0 +1,43 @@
+"""Sphinx configuration for Control Flow & Autodiff in JAX."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+project = "Control Flow & Autodiff in JAX"
+author = "The Control Flow & Autodiff in JAX authors"
+copyright = "2026, " + author
+
+extensions = [
+    "myst_nb",
+    "sphinx_copybutton",
+    "sphinxext.snippet_cells",
+]
+
+# Built with `sphinx-build -c . docs build/html`: pages live in docs/, this file at the root.
+root_doc = "index"
+exclude_patterns = ["**/.ipynb_checkpoints"]
+
+# --- snippets -> cells -------------------------------------------------------------------
+snippet_cells_root = "snippets"
+
+# --- MyST / MyST-NB -----------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache")
+nb_execution_timeout = 180
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_merge_streams = True
+nb_output_stderr = "warn"
+
+# --- HTML --------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = project
+html_theme_options = {
+    "show_toc_level": 2,
+    "use_download_button": True,
+}
+html_last_updated_fmt = None
