@@ -1,5 +1,6 @@
 """Sphinx configuration for Control Flow & Autodiff in JAX."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,10 @@ extensions = [
 # Built with `sphinx-build -c . docs build/html`: pages live in docs/, this file at the root.
 root_doc = "index"
 exclude_patterns = ["**/.ipynb_checkpoints"]
+
+# The notebook kernels inherit this environment: the same strict JAX as tests/conftest.py.
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
+os.environ.setdefault("JAX_NUMPY_RANK_PROMOTION", "raise")
 
 # --- snippets -> cells -------------------------------------------------------------------
 snippet_cells_root = "snippets"

@@ -152,7 +152,7 @@ def check_page(app, docname: str, source: list[str]) -> None:
 
 
 class ShortenExpectedErrors(SphinxTransform):
-    """Show only the exception for cells tagged ``raises-exception``; flag ones that did not raise."""
+    """Trim ``raises-exception`` cells to the exception; flag those that did not raise."""
 
     default_priority = 500
 

@@ -28,3 +28,15 @@ jaxpr
 # [END show_jaxpr]
 
 primitive_names = [eqn.primitive.name for eqn in jaxpr.jaxpr.eqns]
+
+
+def trigger_bool_error():
+    # [START traced_if]
+    @jax.jit
+    def clipped(t):
+        if t > 0:
+            return t
+        return 0.0
+
+    clipped(2.0)
+    # [END traced_if]

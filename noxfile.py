@@ -1,0 +1,58 @@
+"""Sessions for building, testing and measuring the site. `nox -l` lists them."""
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+ROOT = Path(__file__).parent
+REQUIREMENTS = ("-r", "requirements.txt")
+# Strict, warnings-as-errors build: nitpicky, full tracebacks, report every problem.
+SPHINX_STRICT = ("-c", ".", "-W", "--keep-going", "-n", "-T", "-j", "auto")
+JAX_ENV = {"JAX_PLATFORMS": "cpu", "JAX_NUMPY_RANK_PROMOTION": "raise"}
+
+
+def install(session):
+    session.install(*REQUIREMENTS)
+
+
+@nox.session
+def docs(session):
+    """Build the site into build/html, executing pages as needed (`-- --fresh`: start over)."""
+    install(session)
+    if "--fresh" in session.posargs:
+        shutil.rmtree(ROOT / "build", ignore_errors=True)
+    session.run("sphinx-build", *SPHINX_STRICT, "-b", "html", "docs", "build/html", env=JAX_ENV)
+
+
+@nox.session
+def tests(session):
+    """Run the test suite: snippet values, the sphinx extension, and the built site."""
+    install(session)
+    session.run("pytest", *session.posargs, env=JAX_ENV)
+
+
+@nox.session
+def serve(session):
+    """Rebuild on every save and serve the site with live reload on http://127.0.0.1:8000."""
+    install(session)
+    session.run("sphinx-autobuild", *SPHINX_STRICT, "--watch", "snippets", "--watch", "sphinxext",
+                "docs", "build/html", env=JAX_ENV)
+
+
+@nox.session
+def linkcheck(session):
+    """Check the site's links offline: internal references and anchors must resolve."""
+    install(session)
+    session.run("sphinx-build", *SPHINX_STRICT, "-b", "linkcheck",
+                "-D", "linkcheck_ignore=https?://.*", "docs", "build/linkcheck", env=JAX_ENV)
+
+
+@nox.session
+def lint(session):
+    """Lint and format-check the Python code with ruff."""
+    session.install("ruff==0.17.6")
+    session.run("ruff", "check", ".")
