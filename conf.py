@@ -33,7 +33,9 @@ myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
 nb_execution_mode = "cache"
 nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache")
 nb_execution_timeout = 180
-nb_execution_raise_on_error = True
+# A failing cell is logged as a warning (page, cell, traceback): with -W the build fails,
+# and --keep-going still reports every other broken page in the same run.
+nb_execution_raise_on_error = False
 nb_execution_show_tb = True
 nb_merge_streams = True
 nb_output_stderr = "warn"

@@ -35,7 +35,6 @@ import nbformat
 from docutils import nodes
 from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 from myst_parser.config.main import MdParserConfig
-from sphinx.errors import SphinxError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -43,10 +42,6 @@ logger = logging.getLogger(__name__)
 
 MARKER = re.compile(r"^\s*# \[(START|END) (\w+)\]\s*$")
 GLUE_IMPORT = "from myst_nb import glue"
-
-
-class SnippetError(SphinxError):
-    category = "Snippet error"
 
 
 @dataclass(frozen=True)
@@ -103,10 +98,11 @@ def is_glue_only(source: str) -> bool:
 
 
 def _code_cells(notebook):
+    """Yield each code cell with the line of its opening fence."""
     lines = notebook.metadata.get("source_map", [])
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code":
-            yield cell, lines[index] + 1 if index < len(lines) else 0
+            yield cell, lines[index] if index < len(lines) else 0
 
 
 def _md_config(extensions) -> MdParserConfig:
@@ -123,32 +119,47 @@ def read_page(text: str, root: str, md_extensions=()) -> nbformat.NotebookNode:
             region = read_region(Path(root), cell.metadata["snippet"])
             cell.source = region.source
             cell.metadata["snippet_sha256"] = region.file_sha256
+    if not any(True for _ in _code_cells(notebook)):
+        notebook.metadata["mystnb"] = {"execution_mode": "off"}  # no kernel for a prose page
     return notebook
 
 
 def check_page(app, docname: str, source: list[str]) -> None:
-    """``source-read``: validate the page's cells and record its snippet dependencies."""
+    """``source-read``: validate the page's cells and record its snippet dependencies.
+
+    A bad cell is reported once, with page and line, and the page is reduced to its title so
+    nothing on it executes and no follow-on errors bury the first one.
+    """
     if not app.env.doc2path(docname).suffix == ".md":
         return
     root = snippets_root(app)
     notebook = read_myst_markdown_notebook(
         source[0], _md_config(app.config.myst_enable_extensions), add_source_map=True)
     for cell, line in _code_cells(notebook):
-        where = f"{app.env.doc2path(docname, False)}:{line}"
-        ref = cell.metadata.get("snippet")
-        if ref is None:
-            if not is_glue_only(cell.source):
-                raise SnippetError(
-                    f"{where}: a code cell must name its code with ':snippet: "
-                    "module.py#region' (only glue(...) calls may be written inline)")
-            continue
-        if cell.source.strip():
-            raise SnippetError(f"{where}: cell names snippet {ref!r} and also has inline code")
-        try:
-            region = read_region(root, ref)
-        except ValueError as err:
-            raise SnippetError(f"{where}: snippet {ref!r}: {err}") from None
-        app.env.note_dependency(str(region.path))
+        problem = _cell_problem(root, cell)
+        if isinstance(problem, Region):
+            app.env.note_dependency(str(problem.path))
+        elif problem:
+            logger.error(problem, location=(docname, line), type="snippet_cells")
+            title = next((ln for ln in source[0].splitlines() if ln.startswith("# ")), "# ?")
+            source[0] = f"{title}\n\nThis page did not build: {problem}\n"
+            return
+
+
+def _cell_problem(root: Path, cell) -> Region | str | None:
+    """The region a cell names, or what is wrong with the cell (None: a glue-only cell)."""
+    ref = cell.metadata.get("snippet")
+    if ref is None:
+        if is_glue_only(cell.source):
+            return None
+        return ("a code cell must name its code with ':snippet: module.py#region' "
+                "(only glue(...) calls may be written inline)")
+    if cell.source.strip():
+        return f"cell names snippet {ref!r} and also has inline code"
+    try:
+        return read_region(root, ref)
+    except ValueError as err:
+        return f"snippet {ref!r}: {err}"
 
 
 class ShortenExpectedErrors(SphinxTransform):
