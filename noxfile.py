@@ -56,3 +56,10 @@ def lint(session):
     """Lint and format-check the Python code with ruff."""
     session.install("ruff==0.17.6")
     session.run("ruff", "check", ".")
+
+
+@nox.session
+def bench(session):
+    """Time cold, no-op and one-snippet-edit builds against a plain myst-nb baseline."""
+    install(session)
+    session.run("python", "benchmarks/build_speed.py", *session.posargs, env=JAX_ENV)

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from jupyter_cache import get_cache
 from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 from myst_parser.config.main import MdParserConfig
 from sphinx.transforms import SphinxTransform
@@ -206,9 +207,17 @@ def set_reader(app, config) -> None:
     }
 
 
+def create_execution_cache(app) -> None:
+    """Create jupyter-cache's database up front: under ``-j`` the parallel readers would
+    otherwise race to create its tables on a cold build."""
+    if app.config.nb_execution_mode == "cache":
+        get_cache(app.config.nb_execution_cache_path or ".jupyter_cache").db  # noqa: B018
+
+
 def setup(app):
     app.add_config_value("snippet_cells_root", "snippets", "env", [str])
     app.connect("config-inited", set_reader, priority=100)
+    app.connect("builder-inited", create_execution_cache)
     app.connect("source-read", check_page)
     app.add_transform(ShortenExpectedErrors)
     # Name every cell's code object "<cell>": JAX error messages quote the defining file,

@@ -1,0 +1,195 @@
+"""Build-speed and cache-correctness benchmark for the site (run by `nox -s bench`).
+
+Every build runs in a scratch copy of the tree, so the working tree and its build/ are untouched:
+
+* naive baseline  - clean build, ``nb_execution_mode=force``, ``-j 1`` (plain myst-nb practice);
+* no-execution floor - clean build with execution off (median of repeats);
+* cold build      - clean tree and empty cache, exactly as ``nox -s docs`` (five in a row: each
+                    must succeed under ``-j``, and two of them must give identical HTML);
+* no-op rebuild   - nothing changed (median of repeats, must start no kernel);
+* one-snippet edit - a visible one-line edit to one snippet file: exactly the pages that use the
+                    file must re-execute, and they must show the new output.
+
+The table is printed and written to build/bench.json and build/bench.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+TREE = ("conf.py", "docs", "snippets", "sphinxext")
+STRICT = ("-W", "--keep-going", "-n")
+EXECUTED = re.compile(r"docs/(\S+)\.md: Executing notebook")
+READ = re.compile(r"^reading sources\.\.\. \[[ \d]+%\] (\S+)$", re.M)
+# Elements whose content depends on the machine's speed or the clock; see README.
+TIMING_SELECTORS = (".tag_timing", ".timing")
+TIMING_PAGES = ("reference/about_build.html",)
+
+
+def scratch_tree(parent: Path) -> Path:
+    tree = parent / "tree"
+    tree.mkdir()
+    for name in TREE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tree / name)
+    return tree
+
+
+def build(tree: Path, *options: str, clean: bool = False, strict: bool = True) -> dict:
+    if clean:
+        shutil.rmtree(tree / "build", ignore_errors=True)
+    command = [sys.executable, "-m", "sphinx", "-c", ".", "-T", "-b", "html",
+               *(STRICT if strict else ()), *options, "docs", "build/html"]
+    start = time.perf_counter()
+    run = subprocess.run(command, cwd=tree, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    log = run.stdout + run.stderr
+    if strict and run.returncode != 0:
+        sys.exit(f"build failed ({' '.join(options)}):\n{log[-4000:]}")
+    return {"seconds": seconds, "executed": sorted(set(EXECUTED.findall(log))),
+            "read": sorted(set(READ.findall(run.stdout)))}
+
+
+def visible_html(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for selector in TIMING_SELECTORS:
+        for element in soup.select(selector):
+            element.decompose()
+    return str(soup)
+
+
+def html_differences(first: Path, second: Path) -> list[str]:
+    """Pages whose HTML differs between two builds, timing-dependent parts left out."""
+    differ = []
+    for page in sorted(first.rglob("*.html")):
+        rel = page.relative_to(first).as_posix()
+        other = second / rel
+        if rel in TIMING_PAGES or (other.exists() and filecmp.cmp(page, other, shallow=False)):
+            continue
+        if not other.exists() or visible_html(page) != visible_html(other):
+            differ.append(rel)
+    return differ
+
+
+def pages_using(tree: Path, snippet: str) -> list[str]:
+    return sorted(page.relative_to(tree / "docs").with_suffix("").as_posix()
+                  for page in (tree / "docs").rglob("*.md")
+                  if f":snippet: {snippet}#" in page.read_text(encoding="utf-8"))
+
+
+def edit_snippet(tree: Path, snippet: str, marker: str) -> None:
+    """Print ``marker`` at the end of the file's first module-level region."""
+    path = tree / "snippets" / snippet
+    lines = path.read_text(encoding="utf-8").splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("# [END "))
+    lines.insert(end, f'print("{marker}")')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def median(builds: list[dict]) -> float:
+    return statistics.median(b["seconds"] for b in builds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--snippet", default="transformations/jit_tracing.py",
+                        help="snippet file (under snippets/) to edit")
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of the cheap builds")
+    parser.add_argument("--cold-builds", type=int, default=5, help="consecutive cold builds")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        tree = scratch_tree(Path(scratch))
+        parallel = ("-j", "auto")
+        naive = build(tree, "-D", "nb_execution_mode=force", "-j", "1", clean=True)
+        floor = [build(tree, "-D", "nb_execution_mode=off", *parallel, clean=True, strict=False)
+                 for _ in range(args.repeats)]
+        cold, first_html = [], Path(scratch) / "first_html"
+        for i in range(args.cold_builds):
+            cold.append(build(tree, *parallel, clean=True))
+            if i == 0:
+                shutil.copytree(tree / "build" / "html", first_html)
+        differences = html_differences(first_html, tree / "build" / "html")
+        noop = [build(tree, *parallel) for _ in range(args.repeats)]
+        marker = f"bench edit {int(time.time())}"
+        edit_snippet(tree, args.snippet, marker)
+        expected = pages_using(tree, args.snippet)
+        edit = build(tree, *parallel)
+        showing = [page for page in expected
+                   if marker in (tree / "build" / "html" / f"{page}.html").read_text()]
+
+    results = {
+        "naive_force_j1_s": naive["seconds"],
+        "no_execution_floor_s": median(floor),
+        "cold_build_s": median(cold),
+        "cold_builds": [round(b["seconds"], 2) for b in cold],
+        "noop_rebuild_s": median(noop),
+        "noop_kernels_started": max(len(b["executed"]) for b in noop),
+        "edit_snippet": args.snippet,
+        "edit_rebuild_s": edit["seconds"],
+        "edit_pages_expected": expected,
+        "edit_pages_executed": edit["executed"],
+        "edit_pages_showing_new_output": showing,
+        "pages": len(naive["executed"]),
+        "html_differences_between_cold_builds": differences,
+    }
+    results["cold_over_naive"] = results["cold_build_s"] / results["naive_force_j1_s"]
+    results["noop_over_floor"] = results["noop_rebuild_s"] / results["no_execution_floor_s"]
+    checks = {
+        "cold <= 0.6 x naive": results["cold_over_naive"] <= 0.6,
+        "no-op <= 1.2 x floor": results["noop_over_floor"] <= 1.2,
+        "no-op starts no kernel": results["noop_kernels_started"] == 0,
+        "edit re-executes exactly its pages": edit["executed"] == expected,
+        "edited pages show the new output": showing == expected,
+        f"{args.cold_builds} parallel cold builds succeeded": len(cold) == args.cold_builds,
+        "cold builds give identical HTML": not differences,
+    }
+    results["checks"] = checks
+    report(results)
+
+
+def report(results: dict) -> None:
+    rows = [
+        ("naive baseline (force, -j 1)", results["naive_force_j1_s"], 1.0),
+        ("no-execution floor", results["no_execution_floor_s"], None),
+        ("cold build (nox -s docs)", results["cold_build_s"], results["cold_over_naive"]),
+        ("no-op rebuild", results["noop_rebuild_s"], results["noop_over_floor"]),
+        ("one-snippet-edit rebuild", results["edit_rebuild_s"], None),
+    ]
+    lines = ["| build | seconds | ratio |", "| --- | ---: | ---: |"]
+    lines += [f"| {name} | {seconds:.1f} | {'' if ratio is None else f'{ratio:.2f}'} |"
+              for name, seconds, ratio in rows]
+    lines += ["", "ratios: cold / naive, no-op / floor", "",
+              f"pages executed cold: {results['pages']}; cold builds (s): {results['cold_builds']}",
+              f"edited {results['edit_snippet']}: re-executed {results['edit_pages_executed']}",
+              f"  expected {results['edit_pages_expected']}, showing new output "
+              f"{results['edit_pages_showing_new_output']}",
+              f"HTML differences between cold builds: "
+              f"{results['html_differences_between_cold_builds'] or 'none'}", ""]
+    lines += [f"- [{'x' if ok else ' '}] {name}" for name, ok in results["checks"].items()]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    out = ROOT / "build"
+    out.mkdir(exist_ok=True)
+    (out / "bench.md").write_text(text)
+    (out / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
