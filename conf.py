@@ -2,7 +2,7 @@
 
 import os
 import sys
-from importlib.metadata import version
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -48,8 +48,9 @@ html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": True,
     "extra_footer": (
-        f"<p>Every output on this site was computed when it was built, with JAX {version('jax')}"
-        f" and jaxlib {version('jaxlib')} on CPU.</p>"
+        "<p>Every output on this site was computed when it was built, with JAX "
+        f"{metadata.version('jax')}"
+        f" and jaxlib {metadata.version('jaxlib')} on CPU.</p>"
     ),
 }
 html_last_updated_fmt = None
