@@ -1,42 +1,35 @@
-"""What `jax.jit` sees: abstract tracers, and the jaxpr they record."""
+"""What `jax.jit` hands your function: abstract tracers, and the jaxpr they record."""
 
 # [START define]
 import jax
 import jax.numpy as jnp
 
 
-def damped_wave(t):
-    return jnp.exp(-0.5 * t) * jnp.cos(3.0 * t)
+def gaussian_bump(v):
+    return 1.5 * jnp.exp(-v * v) + v
+
+
+samples = jnp.linspace(-1.0, 1.0, 5)
 # [END define]
 
 # [START peek_at_tracer]
-seen = []
+arguments_seen = []
 
 
-def peek(t):
-    seen.append(f"{type(t).__name__}: {t.aval}")
-    return damped_wave(t)
+def bump_with_a_look(v):
+    arguments_seen.append(v)
+    print(f"the function received {v!r}")
+    return gaussian_bump(v)
 
 
-jax.jit(peek)(jnp.arange(4.0))
-print(seen[0])
+bumped = jax.jit(bump_with_a_look)(samples)
 # [END peek_at_tracer]
 
 # [START show_jaxpr]
-jaxpr = jax.make_jaxpr(damped_wave)(jnp.arange(4.0))
-jaxpr
+traced = jax.jit(gaussian_bump).trace(samples)
+traced.jaxpr
 # [END show_jaxpr]
 
-primitive_names = [eqn.primitive.name for eqn in jaxpr.jaxpr.eqns]
-
-
-def trigger_bool_error():
-    # [START traced_if]
-    @jax.jit
-    def clipped(t):
-        if t > 0:
-            return t
-        return 0.0
-
-    clipped(2.0)
-    # [END traced_if]
+primitive_names = [
+    eqn.primitive.name for eqn in traced.jaxpr.jaxpr.eqns
+]
