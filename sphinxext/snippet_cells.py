@@ -10,8 +10,9 @@ The region is the text between ``# [START show_jaxpr]`` and ``# [END show_jaxpr]
 ``snippets/transformations/jit_tracing.py``. The extension
 
 * validates every cell on ``source-read`` (one error naming page, line and reference) and
-  records the snippet file as a dependency of the page, so Sphinx re-reads exactly the pages
-  that use an edited snippet;
+  records each snippet file's SHA-256 against the page, so the next build re-reads exactly
+  the pages whose snippet files changed (by content, not by timestamp: a clock or a checkout
+  that leaves an older modification time cannot hide an edit);
 * reads ``.md`` pages through its own notebook reader, which puts the region's source into
   the cell and the file's SHA-256 into the cell metadata: jupyter-cache hashes cell metadata,
   so the execution cache key changes with the snippet file;
@@ -134,17 +135,60 @@ def check_page(app, docname: str, source: list[str]) -> None:
     if not app.env.doc2path(docname).suffix == ".md":
         return
     root = snippets_root(app)
+    hashes = _page_hashes(app.env)
+    hashes[docname] = {}
     notebook = read_myst_markdown_notebook(
         source[0], _md_config(app.config.myst_enable_extensions), add_source_map=True)
     for cell, line in _code_cells(notebook):
         problem = _cell_problem(root, cell)
         if isinstance(problem, Region):
             app.env.note_dependency(str(problem.path))
+            hashes[docname][str(problem.path)] = problem.file_sha256
         elif problem:
             logger.error(problem, location=(docname, line), type="snippet_cells")
             title = next((ln for ln in source[0].splitlines() if ln.startswith("# ")), "# ?")
             source[0] = f"{title}\n\nThis page did not build: {problem}\n"
             return
+
+
+def _page_hashes(env) -> dict[str, dict[str, str]]:
+    """Per page, the SHA-256 of each snippet file it used when it was last read."""
+    if not hasattr(env, "snippet_cells_hashes"):
+        env.snippet_cells_hashes = {}
+    return env.snippet_cells_hashes
+
+
+def _file_sha256(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def outdated_pages(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: pages whose snippet files' content changed since they were read."""
+    current: dict[str, str | None] = {}
+    stale = []
+    for docname, files in _page_hashes(env).items():
+        if docname in removed:
+            continue
+        for path, digest in files.items():
+            if path not in current:
+                current[path] = _file_sha256(path)
+            if current[path] != digest:
+                stale.append(docname)
+                break
+    return stale
+
+
+def purge_page(app, env, docname) -> None:
+    _page_hashes(env).pop(docname, None)
+
+
+def merge_hashes(app, env, docnames, other) -> None:
+    """Parallel read: take the hashes recorded by a worker process."""
+    theirs = getattr(other, "snippet_cells_hashes", {})
+    _page_hashes(env).update({name: theirs[name] for name in docnames if name in theirs})
 
 
 def _cell_problem(root: Path, cell) -> Region | str | None:
@@ -185,9 +229,14 @@ class ShortenExpectedErrors(SphinxTransform):
 
 
 def shorten_traceback(text: str) -> str:
-    """Keep the final ``Name: message`` part of an IPython traceback."""
+    """Keep the final ``Name: message`` part of an IPython traceback.
+
+    A chained exception (JAX raises from its own ``JaxStackTraceBeforeTransformation``)
+    prints several tracebacks; the last one is the exception the cell raised.
+    """
     lines = text.splitlines()
-    header = next((ln for ln in lines if "Traceback (most recent call last)" in ln), "")
+    headers = [ln for ln in lines if "Traceback (most recent call last)" in ln]
+    header = headers[-1] if headers else ""
     name = header.split()[0] if header.split() else ""
     starts = [i for i, ln in enumerate(lines) if name and
               (ln == name or ln.startswith(name + ": "))]
@@ -219,8 +268,12 @@ def setup(app):
     app.connect("config-inited", set_reader, priority=100)
     app.connect("builder-inited", create_execution_cache)
     app.connect("source-read", check_page)
+    app.connect("env-get-outdated", outdated_pages)
+    app.connect("env-purge-doc", purge_page)
+    app.connect("env-merge-info", merge_hashes)
     app.add_transform(ShortenExpectedErrors)
     # Name every cell's code object "<cell>": JAX error messages quote the defining file,
     # which would otherwise be a temporary path on the build machine.
     os.environ.setdefault("IPYKERNEL_CELL_NAME", "<cell>")
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.1", "env_version": 1,
+            "parallel_read_safe": True, "parallel_write_safe": True}

@@ -79,6 +79,17 @@ def test_traceback_is_cut_to_the_exception():
     assert shorten_traceback(text) == "ValueError: invalid literal\nsecond line"
 
 
+def test_a_chained_traceback_is_cut_to_the_last_exception():
+    text = ("JaxStackTraceBeforeTransformation   Traceback (most recent call last)\n"
+            "File /home/someone/venv/jax/_src/core.py:10\n"
+            "JaxStackTraceBeforeTransformation: ValueError: reverse-mode\n\n"
+            "The above exception was the direct cause of the following exception:\n\n"
+            "ValueError                          Traceback (most recent call last)\n"
+            "Cell In[3], line 1\n----> 1 grad(f)(1.0)\n\n"
+            "ValueError: Reverse-mode differentiation does not work")
+    assert shorten_traceback(text) == "ValueError: Reverse-mode differentiation does not work"
+
+
 # --- the fixture site ------------------------------------------------------------------------
 
 @pytest.fixture
@@ -144,6 +155,19 @@ def test_an_edit_outside_the_region_still_reexecutes(site):
     result = build(site)
     assert reread_pages(result.stdout) == {"counting"}
     assert "Executing notebook" in result.stdout
+
+
+def test_an_edit_is_seen_even_with_an_older_timestamp(site):
+    """Content decides, not the clock: a checkout or a skewed clock can leave an old mtime."""
+    assert build(site).returncode == 0
+    snippet = site / "snippets" / "greeting.py"
+    before = snippet.stat()
+    snippet.write_text(snippet.read_text().replace('"hello"', '"farewell"'))
+    os.utime(snippet, ns=(before.st_atime_ns, before.st_mtime_ns))
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert reread_pages(result.stdout) == {"index"}
+    assert "FAREWELL" in html(site, "index")
 
 
 def test_a_noop_rebuild_reads_and_executes_nothing(site):
