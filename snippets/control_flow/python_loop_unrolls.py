@@ -1,0 +1,46 @@
+"""A Python loop under jit unrolls: the jaxpr, and the compile time, grow with the trip count."""
+
+# [START equation_counts]
+import jax
+import jax.numpy as jnp
+from jax import lax
+
+
+def python_loop(x, steps):
+    for _ in range(steps):
+        x = jnp.sin(x) + 0.5 * x
+    return x
+
+
+def scan_loop(x, steps):
+    return lax.scan(lambda v, _: (jnp.sin(v) + 0.5 * v, None), x, length=steps)[0]
+
+
+trip_counts = [1, 10, 100]
+for steps in trip_counts:
+    unrolled = jax.make_jaxpr(python_loop, static_argnums=1)(1.0, steps)
+    scanned = jax.make_jaxpr(scan_loop, static_argnums=1)(1.0, steps)
+    print(f"{steps:4d} steps: Python loop {len(unrolled.eqns):4d} equations, "
+          f"scan {len(scanned.eqns)}")
+# [END equation_counts]
+
+equation_counts = {
+    steps: (len(jax.make_jaxpr(python_loop, static_argnums=1)(1.0, steps).eqns),
+            len(jax.make_jaxpr(scan_loop, static_argnums=1)(1.0, steps).eqns))
+    for steps in trip_counts}
+
+# [START compile_time]
+import time
+
+
+def compile_seconds(fn, steps):
+    lowered = jax.jit(fn, static_argnums=1).lower(1.0, steps)
+    begin = time.perf_counter()
+    lowered.compile()
+    return time.perf_counter() - begin
+
+
+for steps in [10, 50, 200]:
+    print(f"{steps:4d} steps: Python loop {compile_seconds(python_loop, steps) * 1e3:6.1f} ms,"
+          f" scan {compile_seconds(scan_loop, steps) * 1e3:5.1f} ms to compile")
+# [END compile_time]

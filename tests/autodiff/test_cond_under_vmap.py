@@ -1,0 +1,34 @@
+"""The claims of docs/autodiff/cond.md about cond under vmap, and jnp.where's NaN gradients."""
+
+import jax.numpy as jnp
+import numpy as np
+
+from snippets.autodiff import cond_under_vmap as m
+
+EXPECTED = [0.5, 0.5, 0.5, 0.25]   # 0.5 on the line, 1 / (2 sqrt x) on the root
+
+
+def test_batched_cond_becomes_select_guarded_by_stop_gradient():
+    assert "cond" not in m.batched_primitives
+    assert "sqrt" in m.batched_primitives
+    assert m.batched_primitives.count("select_n") == 3
+    assert m.batched_primitives.count("stop_gradient") == 2
+
+
+def test_batched_cond_gradient_is_finite_and_correct():
+    np.testing.assert_allclose(m.cond_slopes, EXPECTED, rtol=1e-6)
+
+
+def test_where_gradient_is_nan_exactly_where_sqrt_was_not_taken():
+    nan_lanes = np.isnan(np.asarray(m.where_slopes))
+    np.testing.assert_array_equal(nan_lanes, np.asarray(m.points) <= 0)
+    np.testing.assert_allclose(m.where_slopes[2:], EXPECTED[2:], rtol=1e-6)
+
+
+def test_sanitised_where_matches_cond():
+    np.testing.assert_allclose(m.safe_slopes, m.cond_slopes, rtol=1e-6)
+
+
+def test_exercise_log_or_zero():
+    assert bool(jnp.all(jnp.isfinite(m.exercise_slopes)))
+    np.testing.assert_allclose(m.exercise_slopes, [0.0, 0.0, 2.0, 0.5], rtol=1e-6)

@@ -1,0 +1,21 @@
+"""docs/autodiff/scan.md: vanishing and exploding per-step gradients."""
+
+import pytest
+
+from snippets.autodiff import scan_gradient_magnitudes as m
+
+
+def test_one_norm_per_step():
+    assert all(m.norms[g].shape == (m.LENGTH,) for g in m.gains)
+
+
+def test_gain_below_one_vanishes_above_one_explodes():
+    assert m.ratios[0.7] < 1e-6
+    assert 0.5 < m.ratios[1.0] < 2.0
+    assert m.ratios[1.3] > 10.0
+    assert m.ratios[0.7] < m.ratios[1.0] < m.ratios[1.3]
+
+
+def test_exercise_ratio_follows_gain_power():
+    for length, ratio in m.length_ratios.items():
+        assert ratio == pytest.approx(0.7 ** (length - 1), rel=0.05)

@@ -1,0 +1,45 @@
+import pytest
+
+from snippets.control_flow import scan_checkpoint_memory as scm
+
+PLAIN, REMAT, DOTS = ("no checkpoint", "checkpoint (nothing_saveable)",
+                      "checkpoint (dots_saveable)")
+
+
+def test_checkpointed_scan_uses_less_memory_at_every_length():
+    for plain, dots, remat in zip(scm.scan_kib[PLAIN], scm.scan_kib[DOTS], scm.scan_kib[REMAT],
+                                  strict=True):
+        assert remat < dots < plain
+
+
+def test_memory_grows_linearly_with_length():
+    for name, kib in scm.scan_kib.items():
+        steps = [b - a for a, b in zip(kib, kib[1:], strict=False)]
+        # doubling the length: each increment is twice the previous one
+        assert steps[1] == pytest.approx(2 * steps[0]), name
+
+
+def test_per_step_slopes_match_the_saved_vectors():
+    vector_kib = scm.WIDTH * 4 / 1024
+    assert scm.scan_slopes[PLAIN] == pytest.approx(3 * vector_kib)
+    assert scm.scan_slopes[DOTS] == pytest.approx(2 * vector_kib)
+    assert scm.scan_slopes[REMAT] == pytest.approx(1 * vector_kib)
+
+
+def test_unrolled_code_is_not_helped_by_checkpoint():
+    assert scm.unrolled_kib[PLAIN] == scm.unrolled_kib[REMAT]
+    assert scm.unrolled_slopes[PLAIN] < scm.scan_slopes[PLAIN]
+
+
+def test_ratio_at_longest_length():
+    assert scm.longest_ratio > 2.5
+
+
+def test_exercise_grouped_checkpointing_saves_more():
+    assert scm.nested < scm.flat
+    assert scm.flat == scm.scan_kib[REMAT][-1]
+
+
+def test_unrolled_loop_needs_less_than_plain_scan_at_the_same_lengths():
+    for n, unrolled in zip(scm.UNROLLED_LENGTHS, scm.unrolled_kib[PLAIN], strict=True):
+        assert unrolled < scm.scan_kib[PLAIN][scm.LENGTHS.index(n)]

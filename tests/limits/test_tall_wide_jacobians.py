@@ -1,0 +1,21 @@
+import jax
+import numpy as np
+
+from snippets.limits import tall_wide_jacobians as m
+
+
+def test_shapes_tall_and_wide():
+    assert jax.jit(jax.jacfwd(m.tall))(m.x_tall).shape == (512, 8)
+    assert jax.jit(jax.jacrev(m.wide))(m.x_wide).shape == (8, 512)
+
+
+def test_both_modes_compute_the_same_jacobians():
+    for f, x in [(m.tall, m.x_tall), (m.wide, m.x_wide)]:
+        np.testing.assert_allclose(jax.jit(jax.jacfwd(f))(x), jax.jit(jax.jacrev(f))(x),
+                                   rtol=1e-4, atol=1e-6)
+
+
+def test_measure_reports_every_shape_and_mode():
+    # Only the structure of the report is checked: speeds are never asserted.
+    ms = m.measure()
+    assert set(ms) == {(s, mode) for s in ("tall", "wide") for mode in ("jacfwd", "jacrev")}

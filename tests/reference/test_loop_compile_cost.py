@@ -1,0 +1,23 @@
+"""The unrolled loop's program grows with the trip count; scan's and fori_loop's do not."""
+
+from snippets.reference import loop_compile_cost as m
+
+
+def test_unrolled_loop_has_a_fixed_number_of_equations_per_step():
+    counts = m.equations["Python for (unrolled)"]
+    assert counts == [m.equations_per_step * n for n in m.TRIP_COUNTS]
+    assert m.equations_per_step == 4
+
+
+def test_scan_and_fori_loop_stay_one_equation():
+    assert m.equations["lax.scan"] == [1] * len(m.TRIP_COUNTS)
+    assert m.equations["lax.fori_loop"] == [1] * len(m.TRIP_COUNTS)
+
+
+def test_fori_loop_with_static_bounds_is_a_scan_not_an_unrolled_loop():
+    assert m.fori_primitive == "scan"
+
+
+def test_every_loop_and_trip_count_was_compiled_and_fitted():
+    assert set(m.compile_seconds) == set(m.LOOPS) == set(m.ms_per_step)
+    assert all(len(s) == len(m.TRIP_COUNTS) for s in m.compile_seconds.values())

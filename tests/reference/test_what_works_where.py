@@ -1,0 +1,83 @@
+"""The matrix cells the reference page and chapter 2 state, recomputed."""
+
+import jax
+import pytest
+
+from snippets.reference import what_works_where as wws
+
+ROWS = list(wws.CONSTRUCTS)
+COLS = list(wws.TRANSFORMS)
+
+
+def error(row, col):
+    return wws.matrix[row, col].error
+
+
+def test_every_pair_was_run():
+    assert set(wws.matrix) == {(r, c) for r in ROWS for c in COLS}
+    assert len(ROWS) == 11 and len(COLS) == 7
+
+
+@pytest.mark.parametrize("col", ["jit", "vmap", "jit∘grad", "vmap∘grad", "grad∘checkpoint"])
+@pytest.mark.parametrize("row", ["Python if (traced)", "Python while (traced)"])
+def test_python_branch_on_tracer_fails_when_staged(row, col):
+    assert error(row, col) == "TracerBoolConversionError"
+    assert wws.matrix[row, col].message.startswith("Attempted boolean conversion of traced array")
+
+
+@pytest.mark.parametrize("row", ["Python if (traced)", "Python while (traced)"])
+@pytest.mark.parametrize("col", ["grad", "jvp / jacfwd"])
+def test_python_branch_works_under_eager_autodiff(row, col):
+    assert error(row, col) is None
+
+
+def test_python_if_gradient_takes_the_branch_the_value_picks():
+    # POINT = 2.5 > 1, so the x*x branch: derivative 2x.
+    assert jax.grad(wws.python_if)(wws.POINT) == pytest.approx(2 * wws.POINT)
+
+
+@pytest.mark.parametrize("row", ["Python for (fixed count)", "lax.cond", "lax.switch",
+                                 "lax.select / jnp.where", "lax.fori_loop (static bounds)",
+                                 "lax.scan", "lax.map"])
+def test_structured_constructs_work_everywhere(row):
+    assert [error(row, c) for c in COLS] == [None] * len(COLS)
+
+
+REVERSE = ["jit∘grad", "vmap∘grad", "grad∘checkpoint"]
+
+
+def test_while_loop_is_forward_only():
+    assert [error("lax.while_loop", c) for c in ["jit", "jvp / jacfwd", "vmap"]] == [None] * 3
+    assert [error("lax.while_loop", c) for c in ["grad", *REVERSE]] == ["ValueError"] * 4
+    assert "Reverse-mode differentiation does not work" in wws.matrix[
+        "lax.while_loop", "grad"].message
+
+
+def test_fori_loop_with_traced_bounds_is_reverse_differentiable_only_without_staging():
+    # Under eager grad the bound is a concrete number, so fori_loop becomes a scan.
+    assert error("lax.fori_loop (traced bounds)", "grad") is None
+    assert [error("lax.fori_loop (traced bounds)", c) for c in REVERSE] == ["ValueError"] * 3
+
+
+def test_jit_grad_view_is_a_slice_of_the_matrix():
+    assert set(wws.view) == {(r, c) for r in ROWS for c in wws.JIT_GRAD}
+    for key, outcome in wws.view.items():
+        assert outcome.error == wws.matrix[key].error
+
+
+def test_render_has_one_cell_per_pair_and_names_the_build():
+    page = wws.render_matrix(wws.matrix).data
+    assert page.count("<td") == len(ROWS) * len(COLS)
+    assert f"JAX {jax.__version__}" in page
+    assert page.count('class="wws-err"') == sum(o.error is not None for o in wws.matrix.values())
+
+
+def test_counts_glued_on_the_page():
+    assert wws.n_cells == 77
+    assert wws.n_failing == 17
+
+
+def test_exercise_piecewise_works_under_every_transformation():
+    assert [wws.extra["jnp.piecewise", c].error for c in COLS] == [None] * len(COLS)
+    # x = 2.5 falls in the x > 2 piece, v * v: derivative 2x.
+    assert jax.grad(wws.piecewise)(wws.POINT) == pytest.approx(2 * wws.POINT)
