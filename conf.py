@@ -4,6 +4,7 @@ import os
 import sys
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
@@ -16,11 +17,17 @@ extensions = [
     "myst_nb",
     "sphinx_copybutton",
     "sphinxext.snippet_cells",
+    "sphinxext.build_report",
+    "sphinxext.offline_assets",
+    "sphinxext.notebook_links",
+    "sphinxext.jax_links",
+    "sphinxext.sitemap",
+    "notfound.extension",
 ]
 
 # Built with `sphinx-build -c . docs build/html`: pages live in docs/, this file at the root.
 root_doc = "index"
-exclude_patterns = ["**/.ipynb_checkpoints"]
+exclude_patterns = ["**/.ipynb_checkpoints", "_static"]
 
 # The notebook kernels inherit this environment: the same strict JAX as tests/conftest.py.
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
@@ -32,7 +39,8 @@ snippet_cells_root = "snippets"
 # --- MyST / MyST-NB -----------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache")
+# Keyed by the JAX release as well as by each cell and snippet file: an upgrade re-executes all.
+nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache" / f"jax-{metadata.version('jax')}")
 nb_execution_timeout = 180
 # A failing cell is logged as a warning (page, cell, traceback): with -W the build fails,
 # and --keep-going still reports every other broken page in the same run.
@@ -40,6 +48,9 @@ nb_execution_raise_on_error = False
 nb_execution_show_tb = True
 nb_merge_streams = True
 nb_output_stderr = "warn"
+
+# --- "About this build": versions, device, and per-page run time and peak memory ----------
+build_report_packages = ["jax", "jaxlib", "myst-nb", "sphinx"]
 
 # --- HTML --------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
@@ -54,3 +65,16 @@ html_theme_options = {
     ),
 }
 html_last_updated_fmt = None
+html_static_path = ["docs/_static"]
+html_css_files = ["site.css"]
+html_js_files = ["site.js"]
+html_context = {"default_mode": "auto"}  # follow the reader's light/dark preference
+
+# --- Publishing: where the site lives (sitemap, 404 page, Colab links) ----------------------
+# Read the Docs sets READTHEDOCS_CANONICAL_URL; otherwise the GitHub Pages address of the
+# repository: GitHub Actions sets GITHUB_REPOSITORY, and local builds use the placeholder.
+GITHUB_REPOSITORY = os.environ.get("GITHUB_REPOSITORY", "example-org/control-flow-autodiff-jax")
+_owner, _name = GITHUB_REPOSITORY.split("/")
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", f"https://{_owner}.github.io/{_name}/")
+notfound_urls_prefix = urlparse(html_baseurl).path
+notebook_links_colab_repo = GITHUB_REPOSITORY

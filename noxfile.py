@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.sessions = ["lint", "tests", "docs", "browser"]
 nox.options.reuse_existing_virtualenvs = True
 
 ROOT = Path(__file__).parent
@@ -19,20 +19,32 @@ def install(session):
     session.install(*REQUIREMENTS)
 
 
+def build_html(session):
+    session.run("sphinx-build", *SPHINX_STRICT, "-b", "html", "docs", "build/html", env=JAX_ENV)
+
+
 @nox.session
 def docs(session):
     """Build the site into build/html, executing pages as needed (`-- --fresh`: start over)."""
     install(session)
     if "--fresh" in session.posargs:
         shutil.rmtree(ROOT / "build", ignore_errors=True)
-    session.run("sphinx-build", *SPHINX_STRICT, "-b", "html", "docs", "build/html", env=JAX_ENV)
+    build_html(session)
 
 
 @nox.session
 def tests(session):
-    """Run the test suite: snippet values, the sphinx extension, and the built site."""
+    """Run the test suite: snippet values and the Sphinx extensions (no browser needed)."""
     install(session)
-    session.run("pytest", *session.posargs, env=JAX_ENV)
+    session.run("pytest", "--ignore=tests/browser", *session.posargs, env=JAX_ENV)
+
+
+@nox.session
+def browser(session):
+    """Bring build/html up to date, then test it in headless Chromium (screenshots: build/)."""
+    install(session)
+    build_html(session)
+    session.run("pytest", "tests/browser", *session.posargs, env=JAX_ENV)
 
 
 @nox.session
