@@ -37,7 +37,9 @@ os.environ.setdefault("JAX_NUMPY_RANK_PROMOTION", "raise")
 snippet_cells_root = "snippets"
 
 # --- MyST / MyST-NB -----------------------------------------------------------------------
-myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"]
+# {{ jax_version }} in a page: the release the site is built (and every cell executed) with.
+myst_substitutions = {"jax_version": metadata.version("jax")}
 nb_execution_mode = "cache"
 # Keyed by the JAX release as well as by each cell and snippet file: an upgrade re-executes all.
 nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache" / f"jax-{metadata.version('jax')}")

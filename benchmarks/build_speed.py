@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
+import os
 import re
 import shutil
 import statistics
@@ -57,7 +58,9 @@ def build(tree: Path, *options: str, clean: bool = False, strict: bool = True) -
     command = [sys.executable, "-m", "sphinx", "-c", ".", "-T", "-b", "html",
                *(STRICT if strict else ()), *options, "docs", "build/html"]
     start = time.perf_counter()
-    run = subprocess.run(command, cwd=tree, capture_output=True, text=True)
+    # Plain log lines to parse: Sphinx colours its output when CI is set, even into a pipe.
+    env = {**os.environ, "NO_COLOR": "1"}
+    run = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
     log = run.stdout + run.stderr
     if strict and run.returncode != 0:

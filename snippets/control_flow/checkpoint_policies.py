@@ -26,6 +26,10 @@ def loss_remat(h, weights):
 
 
 print_saved_residuals(loss_remat, h0, weights)
+same_gradient = jnp.allclose(
+    jax.grad(loss)(h0, weights), jax.grad(loss_remat)(h0, weights)
+)
+print("same gradient as without checkpoint:", bool(same_gradient))
 # [END checkpointed]
 
 # [START policies]
@@ -61,4 +65,3 @@ saved = {"plain": residual_lines(loss, h0, weights),
          "checkpoint": residual_lines(loss_remat, h0, weights)}
 for _name, _policy in policies.items():
     saved[_name] = residual_lines(loss_with(_policy), h0, weights)
-same_gradient = jnp.allclose(jax.grad(loss)(h0, weights), jax.grad(loss_remat)(h0, weights))

@@ -6,7 +6,7 @@ from jax import lax
 
 temps = jnp.array([-4.0, 3.0, 18.0, 31.0])
 
-# lax.select: predicate and both cases must have exactly the same shape
+# lax.select does not broadcast: both cases must have exactly the same shape
 floored = lax.select(temps > 0.0, temps, jnp.zeros_like(temps))
 # jnp.where broadcasts, so a scalar case is fine
 also_floored = jnp.where(temps > 0.0, temps, 0.0)

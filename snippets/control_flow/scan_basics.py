@@ -40,7 +40,8 @@ returns
 # [START unroll]
 rolled = jax.make_jaxpr(lambda m: lax.scan(bank_day, 0.0, m))(movements)
 unrolled = jax.make_jaxpr(lambda m: lax.scan(bank_day, 0.0, m, unroll=2))(movements)
-rolled.eqns[0].params["unroll"], unrolled.eqns[0].params["unroll"]
+same_values = jnp.array_equal(lax.scan(bank_day, 0.0, movements, unroll=2)[1], history)
+rolled.eqns[0].params["unroll"], unrolled.eqns[0].params["unroll"], same_values
 # [END unroll]
 
 unroll_params = (rolled.eqns[0].params["unroll"], unrolled.eqns[0].params["unroll"])

@@ -16,7 +16,7 @@ attempts = {
     "math.cos(x)": lambda x: math.cos(x),
     "float(x) ** 2": lambda x: float(x) ** 2,
     "np.sum(x ** 2)": lambda x: np.sum(x**2),
-    "np.max(x * 3.0)": lambda x: np.max(x * 3.0),
+    "np.max(x * 5.0)": lambda x: np.max(x * 5.0),
     "x.item() * x": lambda x: x.item() * x,
     "x ** 2 (reference)": lambda x: x**2,
 }

@@ -42,6 +42,8 @@ def loss(w):
 weights = jnp.array([0.2, 0.7, 1.4, 2.6])
 print("value:", round_straight_through(weights))
 print("grad :", jax.grad(loss)(weights))
+print("grad without the trick:",
+      jax.grad(lambda w: jnp.sum(jnp.round(w) ** 2))(weights))
 # [END straight_through]
 
 ste_values = round_straight_through(weights)
@@ -50,7 +52,7 @@ plain_grads = jax.grad(lambda w: jnp.sum(jnp.round(w) ** 2))(weights)
 
 # [START exercise_binarize]
 def binarize(x):
-    # Value of sign(x); slope of clip(x, -1, 1), i.e. 1 inside [-1, 1].
+    # Value of sign(x); slope of clip(x, -1, 1): 1 between -1 and 1.
     clipped = jnp.clip(x, -1.0, 1.0)
     return clipped + lax.stop_gradient(jnp.sign(x) - clipped)
 

@@ -15,6 +15,7 @@ batch_first = by_row(quarter_turn, points)
 batch_last = by_column(quarter_turn, points)
 print("out_axes=0:", batch_first.shape)
 print("out_axes=1:", batch_last.shape)
+print("transpose of each other:", bool((batch_last == batch_first.T).all()))
 # [END out_axes]
 
 # [START per_output]

@@ -25,3 +25,4 @@ def test_reverse_scan_accumulates_from_the_end():
 def test_unroll_changes_the_program_not_the_values():
     assert sb.unroll_params == (1, 2)
     np.testing.assert_array_equal(sb.unrolled_history, sb.history)
+    assert bool(sb.same_values)

@@ -11,7 +11,7 @@ EXPECTED = {
     "math.cos(x)": "ConcretizationTypeError",
     "float(x) ** 2": "ConcretizationTypeError",
     "np.sum(x ** 2)": 3.0,
-    "np.max(x * 3.0)": 3.0,
+    "np.max(x * 5.0)": 5.0,  # the slope of 5x, not the reference row
     "x.item() * x": 1.5,  # item() made one factor a constant
     "x ** 2 (reference)": 3.0,
 }

@@ -22,7 +22,7 @@ def test_grad_without_a_rule_raises_value_error():
 
 def test_custom_jvp_gradient_matches_finite_difference():
     np.testing.assert_allclose(m.autodiff, m.reference, rtol=1e-5)
-    assert m.relative_error.max() < 1e-5
+    assert m.relative_error.max() < np.finfo(np.float32).eps  # float32 rounding
     np.testing.assert_allclose(m.autodiff, -scipy.special.k1(np.asarray(m.xs)), rtol=1e-6)
 
 

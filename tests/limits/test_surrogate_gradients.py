@@ -26,3 +26,10 @@ def test_exercise_binarize():
 
     np.testing.assert_array_equal(m.binarize(m.probe), [-1.0, -1.0, 1.0, 1.0])
     np.testing.assert_array_equal(jax.vmap(jax.grad(m.binarize))(m.probe), [0.0, 1.0, 1.0, 0.0])
+
+
+def test_exercise_binarize_gradient_is_half_at_the_clip_edges():
+    import jax
+
+    np.testing.assert_array_equal(jax.vmap(jax.grad(m.binarize))(np.array([-1.0, 1.0], np.float32)),
+                                  [0.5, 0.5])

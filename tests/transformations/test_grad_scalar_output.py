@@ -16,3 +16,8 @@ def test_length_one_array_is_not_a_scalar():
 
 def test_jacobian_of_squares_is_diagonal_two_v():
     np.testing.assert_allclose(mod.jax.jacobian(mod.squares)(mod.point), np.diag([2.0, 4.0, 6.0]))
+
+
+def test_grad_of_the_sum_is_the_jacobian_diagonal():
+    np.testing.assert_allclose(mod.total_grad, [2.0, 4.0, 6.0])
+    np.testing.assert_allclose(mod.total_grad, np.diag(mod.jax.jacobian(mod.squares)(mod.point)))

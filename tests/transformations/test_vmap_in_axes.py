@@ -30,7 +30,7 @@ def test_both_batched_pairs_angle_i_with_point_i():
 
 def test_mapping_axis_one_of_the_transpose_gives_the_same_result():
     assert mod.points_by_column.shape == (2, 5)
-    np.testing.assert_allclose(mod.from_columns, mod.turned)
+    np.testing.assert_array_equal(mod.from_columns, mod.turned)
 
 
 def test_mismatched_batch_sizes_raise_value_error():
