@@ -63,6 +63,20 @@ def short_error(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return output
 
 
+def merge_streams(outputs: list) -> list:
+    """Consecutive outputs of one stream joined into one, as the page shows them."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
 def reader_notebook(executed: nbformat.NotebookNode, glue: dict) -> nbformat.NotebookNode:
     """The notebook readers get: runnable anywhere, with the build's outputs."""
     notebook = nbformat.from_dict(json.loads(json.dumps(executed)))
@@ -74,6 +88,8 @@ def reader_notebook(executed: nbformat.NotebookNode, glue: dict) -> nbformat.Not
             cell.metadata.pop(key, None)
         if cell.cell_type == "markdown":
             cell.source = plain_markdown(cell.source, glue)
+        if "outputs" in cell:
+            cell.outputs = merge_streams(cell.outputs)
         for output in cell.get("outputs", ()):
             if output.get("output_type") == "error":
                 short_error(output)

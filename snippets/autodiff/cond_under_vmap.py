@@ -22,9 +22,13 @@ batched_jaxpr
 batched_primitives = [eqn.primitive.name for eqn in batched_jaxpr.jaxpr.eqns]
 
 # [START cond_gradient]
+# batch the gradient, or differentiate the batched function
 cond_slopes = jax.vmap(jax.grad(root_or_line))(points)
-cond_slopes
+batched_slopes = jax.grad(lambda xs: jax.vmap(root_or_line)(xs).sum())(points)
+cond_slopes, batched_slopes
 # [END cond_gradient]
+
+batched_grad_jaxpr = jax.make_jaxpr(jax.vmap(jax.grad(root_or_line)))(points)
 
 # [START where_gradient]
 def root_or_line_where(x):

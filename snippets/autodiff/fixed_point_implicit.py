@@ -50,17 +50,17 @@ jax.grad(fixed_point)(0.8)
 # [END implicit_vjp]
 
 # [START compare_unrolled]
-def unrolled(theta, steps=200):
+def fixed_steps(theta, steps=200):
     return lax.fori_loop(0, steps, lambda _, x: update(x, theta), 0.0)
 
 
 x_star, n_iter = solve(0.8)
 implicit = jax.grad(fixed_point)(0.8)
-through_loop = jax.grad(unrolled)(0.8)
+through_loop = jax.grad(fixed_steps)(0.8)
 _, forward = jax.jvp(lambda t: solve(t)[0], (0.8,), (1.0,))
 print(f"x* = {float(x_star):.6f} after {int(n_iter)} iterations")
 print(f"implicit (custom_vjp)   {float(implicit):.6f}")
-print(f"grad of unrolled loop   {float(through_loop):.6f}")
+print(f"grad of 200-step loop   {float(through_loop):.6f}")
 print(f"jvp through while_loop  {float(forward):.6f}")
 # [END compare_unrolled]
 
@@ -97,7 +97,7 @@ def tanh_bwd(saved, x_bar):
 tanh_fixed_point.defvjp(tanh_fwd, tanh_bwd)
 
 
-def tanh_unrolled(a, b, steps=300):
+def tanh_fixed_steps(a, b, steps=300):
     def body(_, x):
         return update_two(x, a, b)
 
@@ -105,7 +105,7 @@ def tanh_unrolled(a, b, steps=300):
 
 
 implicit_ab = jax.grad(tanh_fixed_point, argnums=(0, 1))(0.5, 0.2)
-unrolled_ab = jax.grad(tanh_unrolled, argnums=(0, 1))(0.5, 0.2)
-print("implicit:", [round(float(g), 6) for g in implicit_ab])
-print("unrolled:", [round(float(g), 6) for g in unrolled_ab])
+fixed_steps_ab = jax.grad(tanh_fixed_steps, argnums=(0, 1))(0.5, 0.2)
+print("implicit: ", [round(float(g), 6) for g in implicit_ab])
+print("300 steps:", [round(float(g), 6) for g in fixed_steps_ab])
 # [END exercise_solution]

@@ -28,6 +28,8 @@ h0 = 0.0
 probes = jnp.zeros_like(drive)
 _, carries = lax.scan(step, h0, (drive, probes))
 d_h0, cotangents = jax.grad(loss, argnums=(0, 1))(h0, probes)
+
+
 def row(values):
     return " ".join(f"{v:+.4f}" for v in values.tolist())
 

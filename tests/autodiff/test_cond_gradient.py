@@ -14,6 +14,20 @@ def test_gradient_program_has_a_forward_and_a_backward_cond_with_both_branches()
     assert "log1p" in forward_false and "cos" in forward_true
 
 
+def test_forward_cond_shares_residual_slots_and_pads_with_empty2():
+    forward = next(e for e in m.grad_jaxpr.jaxpr.eqns if e.primitive.name == "cond")
+    false_branch, true_branch = (b.jaxpr for b in forward.params["branches"])
+
+    def padded(branch):
+        made_by_empty2 = {v for e in branch.eqns if e.primitive.name == "empty2" for v in e.outvars}
+        return sum(v in made_by_empty2 for v in branch.outvars)
+
+    residual_slots = len(forward.outvars) - 1        # minus the primal output
+    # log(1 + x^2) saves two residuals, x^2 cos(x) four: four slots, not six
+    assert residual_slots == 4
+    assert (padded(false_branch), padded(true_branch)) == (2, 0)
+
+
 def test_gradient_is_the_taken_branch_derivative():
     x = 0.7
     assert m.from_grad[1.0] == pytest.approx(2 * x * math.cos(x) - x**2 * math.sin(x), rel=1e-5)

@@ -17,6 +17,14 @@ def test_batched_cond_becomes_select_guarded_by_stop_gradient():
 
 def test_batched_cond_gradient_is_finite_and_correct():
     np.testing.assert_allclose(m.cond_slopes, EXPECTED, rtol=1e-6)
+    np.testing.assert_allclose(m.batched_slopes, EXPECTED, rtol=1e-6)
+
+
+def test_batched_gradient_ends_in_a_select_of_branch_cotangents():
+    eqns = m.batched_grad_jaxpr.jaxpr.eqns
+    assert "cond" not in [e.primitive.name for e in eqns]
+    assert eqns[-1].primitive.name == "select_n"
+    assert eqns[-1].outvars == m.batched_grad_jaxpr.jaxpr.outvars
 
 
 def test_where_gradient_is_nan_exactly_where_sqrt_was_not_taken():

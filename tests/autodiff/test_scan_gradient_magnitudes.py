@@ -16,6 +16,11 @@ def test_gain_below_one_vanishes_above_one_explodes():
     assert m.ratios[0.7] < m.ratios[1.0] < m.ratios[1.3]
 
 
+def test_gain_above_one_grows_far_less_than_its_power():
+    # the page: saturating tanh offsets the gain once the state is large
+    assert m.ratios[1.3] < 1.3 ** (m.LENGTH - 1) / 1000
+
+
 def test_exercise_ratio_follows_gain_power():
     for length, ratio in m.length_ratios.items():
         assert ratio == pytest.approx(0.7 ** (length - 1), rel=0.05)

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import nbformat
 
-from sphinxext.notebook_links import colab_url, plain_markdown, reader_notebook
+from sphinxext.notebook_links import colab_url, merge_streams, plain_markdown, reader_notebook
 from tests.sphinxext.sphinx_site import build_site
 
 GLUE = {"ratio": {"data": {"text/plain": "2.718281828"}}, "count": {"data": {"text/plain": "7"}}}
@@ -54,6 +54,16 @@ def test_tracebacks_are_cut_to_the_exception_line():
     notebook = reader_notebook(executed_notebook(), {"count": {"data": {"text/plain": "7"}}})
     error = notebook.cells[2].outputs[0]
     assert error.traceback == ["ZeroDivisionError: division by zero"]
+
+
+def test_consecutive_prints_become_one_output_as_on_the_page():
+    outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+               nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+               nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+               nbformat.v4.new_output("stream", name="stdout", text="c\n")]
+    merged = merge_streams(outputs)
+    assert [(o["name"], o["text"]) for o in merged] == [
+        ("stdout", "a\nb\n"), ("stderr", "warn\n"), ("stdout", "c\n")]
 
 
 def test_colab_link_points_at_the_published_notebook():
