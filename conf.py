@@ -17,6 +17,7 @@ extensions = [
     "myst_nb",
     "sphinx_copybutton",
     "sphinxext.snippet_cells",
+    "sphinxext.parallel_read",
     "sphinxext.build_report",
     "sphinxext.offline_assets",
     "sphinxext.notebook_links",

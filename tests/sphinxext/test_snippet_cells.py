@@ -99,12 +99,12 @@ def site(tmp_path):
     return dest
 
 
-def build(site):
+def build(site, *options):
     # Plain log lines: Sphinx colours its output when CI is set, even into a pipe.
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-c", ".", "-W", "--keep-going", "-n", "-b", "html",
-         "docs", "build/html"],
+         *options, "docs", "build/html"],
         cwd=site, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -213,3 +213,14 @@ def test_an_unexpected_exception_fails_with_page_and_traceback(site):
     log = result.stdout + result.stderr
     assert "counting.md" in log and "ZeroDivisionError" in log
     assert "sum(range(5)) / 0" in log
+
+
+def test_a_hanging_cell_fails_with_page_and_timeout(site):
+    snippet = site / "snippets" / "counting.py"
+    snippet.write_text(snippet.read_text().replace(
+        "total = sum(range(5))", "import time\ntime.sleep(600)\ntotal = sum(range(5))"))
+    result = build(site, "-D", "nb_execution_timeout=3")
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "counting.md" in log and "CellTimeoutError" in log
+    assert "time.sleep(600)" in log
