@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent
+JAX_VERSION = metadata.version("jax")
 sys.path.insert(0, str(ROOT))
 
 project = "Control Flow & Autodiff in JAX"
@@ -40,10 +41,10 @@ snippet_cells_root = "snippets"
 # --- MyST / MyST-NB -----------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"]
 # {{ jax_version }} in a page: the release the site is built (and every cell executed) with.
-myst_substitutions = {"jax_version": metadata.version("jax")}
+myst_substitutions = {"jax_version": JAX_VERSION}
 nb_execution_mode = "cache"
 # Keyed by the JAX release as well as by each cell and snippet file: an upgrade re-executes all.
-nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache" / f"jax-{metadata.version('jax')}")
+nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache" / f"jax-{JAX_VERSION}")
 nb_execution_timeout = 180
 # A failing cell is logged as a warning (page, cell, traceback): with -W the build fails,
 # and --keep-going still reports every other broken page in the same run.
@@ -51,9 +52,6 @@ nb_execution_raise_on_error = False
 nb_execution_show_tb = True
 nb_merge_streams = True
 nb_output_stderr = "warn"
-
-# --- "About this build": versions, device, and per-page run time and peak memory ----------
-build_report_packages = ["jax", "jaxlib", "myst-nb", "sphinx"]
 
 # --- HTML --------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
@@ -63,7 +61,7 @@ html_theme_options = {
     "use_download_button": True,
     "extra_footer": (
         "<p>Every output on this site was computed when it was built, with JAX "
-        f"{metadata.version('jax')}"
+        f"{JAX_VERSION}"
         f" and jaxlib {metadata.version('jaxlib')} on CPU.</p>"
     ),
 }

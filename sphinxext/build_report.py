@@ -72,7 +72,10 @@ del _build_report_hook
 '''
 
 
-def versions(packages=("jax", "jaxlib", "myst-nb", "sphinx")) -> dict[str, str]:
+PACKAGES = ("jax", "jaxlib", "myst-nb", "sphinx")
+
+
+def versions(packages=PACKAGES) -> dict[str, str]:
     """Python's version and each package's installed version (also handy for a footer)."""
     return {"Python": platform.python_version(),
             **{name: importlib.metadata.version(name) for name in packages}}
@@ -238,7 +241,7 @@ class FillBuildReport(SphinxPostTransform):
 
 
 def setup(app):
-    app.add_config_value("build_report_packages", ["jax", "jaxlib", "myst-nb", "sphinx"],
+    app.add_config_value("build_report_packages", list(PACKAGES),
                          "html", [list, tuple])
     app.add_config_value("build_report_store", "", "env", [str])
     app.add_node(build_report_node)

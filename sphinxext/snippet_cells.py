@@ -25,6 +25,7 @@ A cell without ``:snippet:`` may only publish values with ``glue(...)``.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import os
 import re
@@ -62,7 +63,8 @@ def read_region(root: Path, ref: str) -> Region:
     path = root / rel
     if not path.is_file():
         raise ValueError(f"no snippet file {rel!r} under {root.name}/")
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
+    text = data.decode("utf-8")
     lines, inside, found = [], False, 0
     for line in text.splitlines():
         marker = MARKER.match(line)
@@ -80,7 +82,7 @@ def read_region(root: Path, ref: str) -> Region:
     source = textwrap.dedent("\n".join(lines)).strip("\n")
     if not source.strip():
         raise ValueError(f"region {name!r} in {rel} is empty")
-    return Region(path, name, source, hashlib.sha256(text.encode()).hexdigest())
+    return Region(path, name, source, hashlib.sha256(data).hexdigest())
 
 
 def is_glue_only(source: str) -> bool:
@@ -142,7 +144,6 @@ def check_page(app, docname: str, source: list[str]) -> None:
     for cell, line in _code_cells(notebook):
         problem = _cell_problem(root, cell)
         if isinstance(problem, Region):
-            app.env.note_dependency(str(problem.path))
             hashes[docname][str(problem.path)] = problem.file_sha256
         elif problem:
             logger.error(problem, location=(docname, line), type="snippet_cells")
@@ -167,18 +168,9 @@ def _file_sha256(path: str) -> str | None:
 
 def outdated_pages(app, env, added, changed, removed) -> list[str]:
     """``env-get-outdated``: pages whose snippet files' content changed since they were read."""
-    current: dict[str, str | None] = {}
-    stale = []
-    for docname, files in _page_hashes(env).items():
-        if docname in removed:
-            continue
-        for path, digest in files.items():
-            if path not in current:
-                current[path] = _file_sha256(path)
-            if current[path] != digest:
-                stale.append(docname)
-                break
-    return stale
+    digest = functools.cache(_file_sha256)  # a snippet shared by many pages is hashed once
+    return [docname for docname, files in _page_hashes(env).items()
+            if docname not in removed and any(digest(p) != h for p, h in files.items())]
 
 
 def purge_page(app, env, docname) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -28,3 +29,14 @@ def build_site(tmp_path: Path, conf: str, pages: dict[str, str], strict=False, f
     run = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path)
     logged = warnings.read_text() if warnings.exists() else ""
     return run.returncode, out, logged + run.stderr
+
+
+def build_tree(site: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """Strict HTML build of a fixture tree laid out like the project (``conf.py`` at the root,
+    pages in ``docs/``) into ``site/build/html``; the log comes back in plain text (Sphinx
+    colours it when CI is set, even into a pipe)."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", ".", "-W", "--keep-going", "-n", "-b", "html",
+         *options, "docs", "build/html"],
+        cwd=site, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", **env},
+        capture_output=True, text=True, timeout=300)

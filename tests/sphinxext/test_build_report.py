@@ -1,19 +1,16 @@
 """sphinxext.build_report: per-page run time and kernel peak memory on a tiny site."""
 
-import os
 import re
-import subprocess
 import sys
 from datetime import UTC, datetime
 from html import unescape
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from sphinxext.build_report import build_date, check_and_rewrite, versions
+from tests.sphinxext.sphinx_site import build_tree
 
-ROOT = Path(__file__).resolve().parents[2]
 HEADER = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n---\n"
 PAGES = {
     "index.md": "# Home\n\n```{toctree}\nheavy\nlight\nabout\n```\n",
@@ -66,11 +63,7 @@ def parallel_site(tmp_path_factory):
 
 
 def build(site, *extra, **env):
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", ".", "-W", "--keep-going", "-n", "-b", "html",
-         *extra, "docs", "build/html"],
-        cwd=site, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
-        capture_output=True, text=True, timeout=300)
+    result = build_tree(site, *extra, **env)
     assert result.returncode == 0, result.stderr
     return result
 

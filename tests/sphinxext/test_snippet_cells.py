@@ -4,16 +4,14 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
 
 from sphinxext.snippet_cells import is_glue_only, read_region, shorten_traceback
+from tests.sphinxext.sphinx_site import build_tree as build
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixture_site"
 
 
@@ -98,14 +96,6 @@ def site(tmp_path):
     shutil.copytree(FIXTURE, dest)
     return dest
 
-
-def build(site, *options):
-    # Plain log lines: Sphinx colours its output when CI is set, even into a pipe.
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", ".", "-W", "--keep-going", "-n", "-b", "html",
-         *options, "docs", "build/html"],
-        cwd=site, env=env, capture_output=True, text=True, timeout=300)
 
 
 def html(site, page):
