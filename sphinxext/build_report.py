@@ -13,8 +13,8 @@ Peak memory comes from the kernel itself, without code on the page: the extensio
 ``IPYTHONDIR`` at a profile whose startup file registers a ``post_run_cell`` hook. After every
 cell the hook writes the kernel's ``ru_maxrss`` (and the JAX version and device, once JAX is
 running) to the file named by ``BUILD_REPORT_KERNEL_FILE``, which ``source-read`` sets for the
-page about to execute. Pages served from the execution cache start no kernel: their figures
-are kept in ``build_report_store`` and reused while myst-nb reports the same cached run.
+page about to execute. Pages served from the execution cache start no kernel: the figures of
+each run are kept in ``build_report_store`` and reused whenever myst-nb serves that run.
 
 Records live in ``env.build_report`` (merged from parallel readers); the table is filled in by a
 post-transform, and the report page is rewritten on every build.
@@ -134,15 +134,16 @@ def collect(app, doctree) -> None:
     exec_data = getattr(env, "nb_metadata", {}).get(docname, {}).get("exec_data")
     if not exec_data:
         return
+    # Figures of every run of the page, keyed by myst-nb's run time, which names the run: after
+    # an edit is reverted, the cache serves an older run again, and its figures with it.
     stored = _store_dir(app) / _file_name(docname)
+    runs, run = _read_json(stored), str(exec_data["runtime"])
     kernel = _read_json(_work_dir(app) / _file_name(docname))
     if kernel:  # the page ran in this build: keep its figures for later cache hits
-        kernel["runtime"] = exec_data["runtime"]
-        stored.write_text(json.dumps(kernel), encoding="utf-8")
+        runs[run] = kernel
+        stored.write_text(json.dumps(runs), encoding="utf-8")
     else:
-        kernel = _read_json(stored)
-        if kernel.get("runtime") != exec_data["runtime"]:
-            kernel = {}  # the cached run is not the one we measured
+        kernel = runs.get(run, {})
     env.build_report[docname] = {
         "runtime": exec_data["runtime"], "mtime": exec_data["mtime"],
         "peak_rss_bytes": kernel.get("peak_rss_bytes"),

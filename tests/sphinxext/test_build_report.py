@@ -117,6 +117,21 @@ def test_cached_pages_keep_their_measured_memory(site):
     assert second["Heavy page"] == first["Heavy page"]
 
 
+def test_a_reverted_edit_brings_back_the_first_runs_memory(site):
+    build(site)
+    first, _ = report(site)
+    light = site / "docs" / "light.md"
+    original = light.read_text()
+    light.write_text(original.replace("* 7)", "* 8)"))
+    build(site)  # a second run of the light page, measured and stored
+    light.write_text(original)
+    result = build(site)
+    assert "Executing notebook" not in result.stdout  # the first run, from the cache
+    third, _ = report(site)
+    assert third["Light page"] == first["Light page"]
+    assert peak(third, "Light page") > 0
+
+
 def test_build_date_follows_source_date_epoch(parallel_site):
     _, markup = report(parallel_site)
     assert "2023-11-14 22:13 UTC" in markup
