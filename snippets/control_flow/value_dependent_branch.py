@@ -23,6 +23,19 @@ jax.grad(shrink)(2.0), jax.grad(shrink)(0.2)
 
 grad_values = (jax.grad(shrink)(2.0), jax.grad(shrink)(0.2))
 
+# [START what_grad_sees]
+looked = []
+
+
+def shrink_and_look_under_grad(v, cutoff=0.5):
+    looked.append((repr(v), repr(v > cutoff)))
+    return shrink(v, cutoff)
+
+
+jax.grad(shrink_and_look_under_grad)(2.0)
+looked
+# [END what_grad_sees]
+
 
 def call_jitted():
     # [START jit_fails]

@@ -32,7 +32,3 @@ def test_scan_and_static_fori_are_the_same_program():
 def test_only_while_and_python_stop_early():
     assert lk.bodies_run == {"Python for": 3, "lax.scan": 10, "lax.fori_loop": 10,
                              "lax.while_loop": 3}
-
-
-def test_python_loop_differentiates_both_ways_too():
-    assert lk.differentiable["Python for"] == "reverse: yes, forward: yes"
