@@ -17,17 +17,14 @@ def scan_loop(x, steps):
 
 
 trip_counts = [1, 10, 100]
+equation_counts = {}
 for steps in trip_counts:
     unrolled = jax.make_jaxpr(python_loop, static_argnums=1)(1.0, steps)
     scanned = jax.make_jaxpr(scan_loop, static_argnums=1)(1.0, steps)
+    equation_counts[steps] = (len(unrolled.eqns), len(scanned.eqns))
     print(f"{steps:4d} steps: Python loop {len(unrolled.eqns):4d} equations, "
           f"scan {len(scanned.eqns)}")
 # [END equation_counts]
-
-equation_counts = {
-    steps: (len(jax.make_jaxpr(python_loop, static_argnums=1)(1.0, steps).eqns),
-            len(jax.make_jaxpr(scan_loop, static_argnums=1)(1.0, steps).eqns))
-    for steps in trip_counts}
 
 # [START compiled_size]
 import re

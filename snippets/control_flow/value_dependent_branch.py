@@ -18,10 +18,9 @@ shrink(2.0), shrink(jnp.float32(0.2))
 concrete_values = (shrink(2.0), shrink(jnp.float32(0.2)))
 
 # [START grad_alone]
-jax.grad(shrink)(2.0), jax.grad(shrink)(0.2)
-# [END grad_alone]
-
 grad_values = (jax.grad(shrink)(2.0), jax.grad(shrink)(0.2))
+grad_values
+# [END grad_alone]
 
 # [START what_grad_sees]
 looked = []

@@ -37,4 +37,4 @@ def test_unroll_is_done_by_the_lowering():
     assert sb.lowered[8] == {"while ops": 0, "trip count": None, "steps per iteration": 0,
                              "steps in program": 8}
     for u in (2, 8):
-        np.testing.assert_array_equal(sb.eight_day_histories[u], sb.eight_day_histories[1])
+        np.testing.assert_array_equal(sb.balances[u], sb.balances[1])
