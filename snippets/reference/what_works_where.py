@@ -196,9 +196,6 @@ render_matrix(view, caption="A slice of the reference matrix.")
 # [END jit_grad_view]
 
 # [START bound_inside]
-import numpy as np
-
-
 def what_the_bound_is(apply):
     """Run fori_traced under one transformation, keeping what x and the loop bound were."""
     seen = {}

@@ -32,7 +32,7 @@ def counted_standardize(m):
 
 
 work_per_call = []
-for call in range(26):
+for _ in range(26):
     before = len(traces), len(compilations)
     counted_standardize(table).block_until_ready()
     work_per_call.append((len(traces) - before[0], len(compilations) - before[1]))
