@@ -1,4 +1,4 @@
-"""What XLA:CPU keeps of jax.checkpoint: the recomputation in the lowered and in the compiled program."""
+"""What XLA:CPU keeps of jax.checkpoint: the recomputation before and after compilation."""
 
 # [START count_ops]
 import re
