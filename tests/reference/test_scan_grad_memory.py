@@ -5,8 +5,8 @@ import pytest
 
 from snippets.reference import scan_grad_memory as m
 
-ORDER = ["no checkpoint, labelled", "no checkpoint", "policy: save gate, proposal", "policy: dots_saveable",
-         "jax.checkpoint (save nothing)", "forward only (no grad)"]
+ORDER = ["no checkpoint, labelled", "no checkpoint", "policy: save gate, proposal",
+         "policy: dots_saveable", "jax.checkpoint (save nothing)", "forward only (no grad)"]
 
 
 def test_forward_only_memory_is_flat():
