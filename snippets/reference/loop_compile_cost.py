@@ -63,6 +63,10 @@ def compiled_instructions(fn):
     return len(HLO_INSTRUCTION.findall(hlo))
 
 
+def increments(counts):
+    return [b - a for a, b in zip(counts, counts[1:], strict=False)]
+
+
 instructions = {name: [compiled_instructions(build(n)) for n in TRIP_COUNTS]
                 for name, build in LOOPS.items()}
 print("instructions in the compiled HLO")
@@ -70,10 +74,6 @@ print(f"{'trip count':26}" + "".join(f"{n:>6}" for n in TRIP_COUNTS))
 for name, counts in instructions.items():
     print(f"{name:26}" + "".join(f"{c:>6}" for c in counts))
 # [END count_instructions]
-
-
-def increments(counts):
-    return [b - a for a, b in zip(counts, counts[1:], strict=False)]
 
 
 # [START time_compilation]
