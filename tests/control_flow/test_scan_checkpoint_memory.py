@@ -58,3 +58,11 @@ def test_exercise_outer_scan_keeps_one_carry_per_group():
 def test_unrolled_loop_needs_less_than_plain_scan_at_the_same_lengths():
     for n, unrolled in zip(scm.UNROLLED_LENGTHS, scm.unrolled_kib[PLAIN], strict=True):
         assert unrolled < scm.scan_kib[PLAIN][scm.LENGTHS.index(n)]
+
+
+def test_exercise_without_inner_checkpoint_most_of_the_gain_is_lost():
+    kib = scm.grouped_kib
+    flat = kib["32 checkpointed steps"]
+    gain_outer = flat - kib["4 x 8, outer checkpoint only"]
+    gain_both = flat - kib["4 x 8, outer and inner checkpoint"]
+    assert 0 < gain_outer < gain_both / 2
