@@ -19,6 +19,8 @@ nine = jax.jit(noisy_square)(3.0)
 sixteen = jax.jit(noisy_square)(4.0)  # same shape and dtype: no retrace
 # [END print_inside]
 
+traces_on_page = len(traces)  # later calls (the tests) add more
+
 # [START random_inside_jit]
 rng = np.random.default_rng(0)
 
