@@ -20,7 +20,8 @@ def savings_slope(rate, years):
     return jax.grad(savings_fori)(rate, years)
 
 
-savings_slope(1.05, 6)
+fori_slope = savings_slope(1.05, 6)
+fori_slope
 # [END fori_static]
 
 # [START fori_static_jaxpr]
