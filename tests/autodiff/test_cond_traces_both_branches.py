@@ -1,0 +1,12 @@
+"""docs/autodiff/cond.md: lax.cond traces both branches, even eagerly with a literal predicate."""
+
+from snippets.autodiff import cond_traces_both_branches as m
+
+
+def test_eager_cond_with_literal_true_traces_both_branches():
+    assert m.traced_eagerly == ["double", "negate"]
+
+
+def test_disable_jit_calls_only_the_taken_branch():
+    assert m.traced_without_jit == ["double"]
+    assert float(m.result) == 2.0
