@@ -82,6 +82,18 @@ print(f"{int(masked_years)} years, balance {float(masked_final):.4f}, "
       f"grad slope {float(masked_slope):.4f}")
 # [END early_stop_scan]
 
+# [START masked_residuals]
+import contextlib
+import io
+
+from jax.ad_checkpoint import print_saved_residuals
+
+with contextlib.redirect_stdout(io.StringIO()) as report:
+    print_saved_residuals(lambda r: grow_past_masked(r)[0], 1.05)
+residual_types = [line.split()[0] for line in report.getvalue().splitlines()]
+print("saved for the backward pass:", residual_types)
+# [END masked_residuals]
+
 
 # [START exercise_setup]
 def halve_until_while(scale, target=0.5):
