@@ -41,10 +41,17 @@ markdown_table(
 # [END conversion_table]
 
 
-def float_under_grad():
-    # [START float_under_grad]
+# [START float_under_grad]
+try:
     jax.grad(lambda x: float(x) * x)(1.5)
-    # [END float_under_grad]
+except jax.errors.ConcretizationTypeError as err:
+    float_error = err
+    print(type(err).__name__, *str(err).splitlines()[:2], sep="\n")
+# [END float_under_grad]
+
+
+def float_under_grad():
+    jax.grad(lambda x: float(x) * x)(1.5)
 
 
 # [START item_under_grad]

@@ -35,3 +35,8 @@ def test_item_drops_the_derivative():
 def test_int_and_bool_lose_nothing_their_derivative_is_zero():
     # where int() is defined as a differentiable op (astype), its derivative is zero too
     assert float(jax.grad(lambda x: x.astype(int).astype(float))(1.5)) == 0.0
+
+
+def test_float_error_message_suggests_astype():
+    assert isinstance(m.float_error, jax.errors.ConcretizationTypeError)
+    assert "x.astype(float)" in str(m.float_error)
