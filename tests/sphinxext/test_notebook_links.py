@@ -21,6 +21,11 @@ def test_other_roles_become_plain_markdown():
     assert plain_markdown(text, {}) == "See the loop page, `jax.lax.scan`, $x^2$."
 
 
+def test_a_claim_becomes_its_words():
+    text = "Forward mode {claim}`needs fewer FLOPs <fwd_cheaper>` here."
+    assert plain_markdown(text, {}) == "Forward mode needs fewer FLOPs here."
+
+
 def executed_notebook():
     glue_cell = nbformat.v4.new_code_cell(
         'from myst_nb import glue\nglue("count", 7, display=False)',
