@@ -33,7 +33,7 @@ try:
     pullback(1.0)
 except ValueError as err:
     raiser = traceback.extract_tb(err.__traceback__)[-1]
-    print(f"{type(err).__name__}: {str(err)[:60]}...")
+    print(f"{type(err).__name__}: {str(err).split('. ')[0]}.")
     print("raised by", raiser.name, "in", raiser.filename.split("site-packages/")[-1])
 # [END pullback]
 
