@@ -1,4 +1,4 @@
-"""lax.cond traces both branches whenever it is called, even with a concrete predicate."""
+"""lax.cond traces both branches, even in an eager call with a concrete predicate."""
 
 # [START traced_branches]
 import jax
@@ -18,7 +18,9 @@ def negate(v):
 
 
 result = lax.cond(True, double, negate, 1.0)  # eager call, predicate a Python bool
-print("result:", result, "| branches traced:", traced)
+print("first call: ", result, "| branches traced so far:", traced)
+again = lax.cond(False, double, negate, 3.0)   # same functions, same operand type
+print("second call:", again, "| branches traced so far:", traced)
 # [END traced_branches]
 
 traced_eagerly = list(traced)

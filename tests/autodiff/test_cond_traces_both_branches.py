@@ -3,8 +3,10 @@
 from snippets.autodiff import cond_traces_both_branches as m
 
 
-def test_eager_cond_with_literal_true_traces_both_branches():
+def test_eager_cond_with_literal_true_traces_both_branches_once():
+    # the second call (other predicate, same types) reuses the cached branch jaxprs
     assert m.traced_eagerly == ["double", "negate"]
+    assert float(m.again) == -3.0
 
 
 def test_disable_jit_calls_only_the_taken_branch():
