@@ -52,11 +52,20 @@ nb_execution_raise_on_error = False
 nb_execution_show_tb = True
 nb_merge_streams = True
 nb_output_stderr = "warn"
+# An error output is one line of English (the page shows only the exception): a traceback
+# lexer would colour its words ("while", "is", "and") as if they were code.
+nb_render_error_lexer = "text"
 
 # --- HTML --------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = project
 html_theme_options = {
+    # sphinx-book-theme 1.4.0 asks for no top navbar, but pydata-sphinx-theme 0.20.0 fills an
+    # unset navbar_persistent with a search field, which brings back the whole top bar: a second
+    # search button, and hidden copies of the sidebar toggles that the theme's script wires
+    # instead of the visible ones, so the phone menu did nothing.
+    # Upstream: executablebooks/sphinx-book-theme#986, #988; pydata/pydata-sphinx-theme#2451.
+    "navbar_persistent": [],
     "show_toc_level": 2,
     "use_download_button": True,
     "extra_footer": (
@@ -65,6 +74,7 @@ html_theme_options = {
         f" and jaxlib {metadata.version('jaxlib')} on CPU.</p>"
     ),
 }
+html_favicon = "docs/_static/favicon.svg"
 html_last_updated_fmt = None
 html_static_path = ["docs/_static"]
 html_css_files = ["site.css"]
@@ -79,3 +89,36 @@ _owner, _name = GITHUB_REPOSITORY.split("/")
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", f"https://{_owner}.github.io/{_name}/")
 notfound_urls_prefix = urlparse(html_baseurl).path
 notebook_links_colab_repo = GITHUB_REPOSITORY
+
+
+# --- Page titles and descriptions ----------------------------------------------------------
+DESCRIPTION_LENGTH = 160
+
+
+def page_description(doctree) -> str:
+    """The page's first paragraph, as plain text cut at a word: its meta description."""
+    from docutils import nodes
+
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if len(text) > 40:
+            if len(text) > DESCRIPTION_LENGTH:
+                text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0] + "…"
+            return text
+    return ""
+
+
+def page_head(app, pagename, templatename, context, doctree):
+    """The home page's title is the site's name once; every page gets a meta description."""
+    from html import escape
+
+    if pagename == app.config.root_doc:
+        context["titlesuffix"] = ""
+    description = page_description(doctree) if doctree is not None else ""
+    if description:
+        context["metatags"] = (context.get("metatags", "")
+                               + f'\n<meta name="description" content="{escape(description)}" />')
+
+
+def setup(app):
+    app.connect("html-page-context", page_head)
