@@ -1,6 +1,8 @@
 """Sphinx configuration for Control Flow & Autodiff in JAX."""
 
 import os
+import re
+import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -82,13 +84,35 @@ html_js_files = ["site.js"]
 html_context = {"default_mode": "auto"}  # follow the reader's light/dark preference
 
 # --- Publishing: where the site lives (sitemap, 404 page, Colab links) ----------------------
+PLACEHOLDER_REPOSITORY = "example-org/control-flow-autodiff-jax"
+GITHUB_URL = re.compile(r"github\.com[:/](?P<repo>[\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def github_repository() -> str:
+    """owner/name of the GitHub repository: from GitHub Actions, from Read the Docs' clone
+    URL, from this checkout's `origin`; the placeholder when none of them names one."""
+    if os.environ.get("GITHUB_REPOSITORY"):
+        return os.environ["GITHUB_REPOSITORY"]
+    candidates = [os.environ.get("READTHEDOCS_GIT_CLONE_URL", "")]
+    try:
+        candidates.append(subprocess.run(["git", "remote", "get-url", "origin"], cwd=ROOT,
+                                         capture_output=True, text=True, timeout=10).stdout)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    for url in candidates:
+        if match := GITHUB_URL.search(url.strip()):
+            return match["repo"]
+    return PLACEHOLDER_REPOSITORY
+
+
 # Read the Docs sets READTHEDOCS_CANONICAL_URL; otherwise the GitHub Pages address of the
-# repository: GitHub Actions sets GITHUB_REPOSITORY, and local builds use the placeholder.
-GITHUB_REPOSITORY = os.environ.get("GITHUB_REPOSITORY", "example-org/control-flow-autodiff-jax")
+# repository, which also publishes the notebooks that the Colab links open (gh-pages branch).
+GITHUB_REPOSITORY = github_repository()
 _owner, _name = GITHUB_REPOSITORY.split("/")
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", f"https://{_owner}.github.io/{_name}/")
 notfound_urls_prefix = urlparse(html_baseurl).path
 notebook_links_colab_repo = GITHUB_REPOSITORY
+notebook_links_requirements = [f"jax=={JAX_VERSION}", f"jaxlib=={metadata.version('jaxlib')}"]
 
 
 # --- Page titles and descriptions ----------------------------------------------------------
@@ -120,5 +144,15 @@ def page_head(app, pagename, templatename, context, doctree):
                                + f'\n<meta name="description" content="{escape(description)}" />')
 
 
+def unsearchable_build_report(app, doctree, docname):
+    """The build report's table names every page: indexed, it matched nearly every query."""
+    from docutils import nodes
+
+    for table in doctree.findall(nodes.table):
+        if "build-report" in table["classes"]:
+            table["classes"].append("no-search")
+
+
 def setup(app):
     app.connect("html-page-context", page_head)
+    app.connect("doctree-resolved", unsearchable_build_report, priority=900)
