@@ -45,8 +45,18 @@ myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"
 # {{ jax_version }} in a page: the release the site is built (and every cell executed) with.
 myst_substitutions = {"jax_version": JAX_VERSION}
 nb_execution_mode = "cache"
-# Keyed by the JAX release as well as by each cell and snippet file: an upgrade re-executes all.
-nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache" / f"jax-{JAX_VERSION}")
+# Figures are SVG, set once for every kernel: sharp at any pixel ratio and zoom, and their text
+# scales with the page. (IPython reads the kernel's config from IPYTHONDIR.)
+FIGURE_FORMAT = "svg"
+IPYTHON_DIR = ROOT / "build" / "ipython"
+(IPYTHON_DIR / "profile_default").mkdir(parents=True, exist_ok=True)
+(IPYTHON_DIR / "profile_default" / "ipython_kernel_config.py").write_text(
+    f"c.InlineBackend.figure_formats = {{{FIGURE_FORMAT!r}}}\n", encoding="utf-8")
+os.environ["IPYTHONDIR"] = str(IPYTHON_DIR)
+# Keyed by the JAX release and the figure format as well as by each cell and snippet file:
+# changing either re-executes all.
+nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache"
+                              / f"jax-{JAX_VERSION}-{FIGURE_FORMAT}")
 nb_execution_timeout = 180
 # A failing cell is logged as a warning (page, cell, traceback): with -W the build fails,
 # and --keep-going still reports every other broken page in the same run.
@@ -69,6 +79,9 @@ html_theme_options = {
     # Upstream: executablebooks/sphinx-book-theme#986, #988; pydata/pydata-sphinx-theme#2451.
     "navbar_persistent": [],
     "show_toc_level": 2,
+    # The default dark style prints comments in loud yellow; GitHub's dark palette is calmer and
+    # still meets WCAG AA on its background.
+    "pygments_dark_style": "github-dark",
     "use_download_button": True,
     "extra_footer": (
         "<p>Every output on this site was computed when it was built, with JAX "
@@ -111,6 +124,27 @@ GITHUB_REPOSITORY = github_repository()
 _owner, _name = GITHUB_REPOSITORY.split("/")
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", f"https://{_owner}.github.io/{_name}/")
 notfound_urls_prefix = urlparse(html_baseurl).path
+# The 404 page offers the site's search and its chapters (absolute links: any depth works).
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>\n"
+        "<p>No page lives at this address. Search the book, or start from a chapter.</p>\n"
+        f'<form class="notfound-search" action="{notfound_urls_prefix}search.html" method="get">'
+        '<label for="notfound-q">Search the book</label> '
+        '<input id="notfound-q" type="search" name="q" placeholder="scan, checkpoint, NaN…"> '
+        '<button type="submit" class="btn btn-primary">Search</button></form>\n<ul>'
+        + "".join(f'<li><a href="{notfound_urls_prefix}{path}">{title}</a></li>'
+                  for path, title in (
+            ("index.html", "Home"),
+            ("transformations/index.html", "Transformations refresher"),
+            ("control_flow/index.html", "Control flow under jit"),
+            ("autodiff/index.html", "Autodiff through control flow"),
+            ("limits/index.html", "Limits of grad"),
+            ("reference/index.html", "Reference")))
+        + "</ul>\n"
+    ),
+}
 notebook_links_colab_repo = GITHUB_REPOSITORY
 notebook_links_requirements = [f"jax=={JAX_VERSION}", f"jaxlib=={metadata.version('jaxlib')}"]
 
