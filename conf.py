@@ -48,11 +48,6 @@ nb_execution_mode = "cache"
 # Figures are SVG, set once for every kernel: sharp at any pixel ratio and zoom, and their text
 # scales with the page. (IPython reads the kernel's config from IPYTHONDIR.)
 FIGURE_FORMAT = "svg"
-IPYTHON_DIR = ROOT / "build" / "ipython"
-(IPYTHON_DIR / "profile_default").mkdir(parents=True, exist_ok=True)
-(IPYTHON_DIR / "profile_default" / "ipython_kernel_config.py").write_text(
-    f"c.InlineBackend.figure_formats = {{{FIGURE_FORMAT!r}}}\n", encoding="utf-8")
-os.environ["IPYTHONDIR"] = str(IPYTHON_DIR)
 # Keyed by the JAX release and the figure format as well as by each cell and snippet file:
 # changing either re-executes all.
 nb_execution_cache_path = str(ROOT / "build" / ".jupyter_cache"
@@ -78,6 +73,7 @@ html_theme_options = {
     # instead of the visible ones, so the phone menu did nothing.
     # Upstream: executablebooks/sphinx-book-theme#986, #988; pydata/pydata-sphinx-theme#2451.
     "navbar_persistent": [],
+    "logo": {"text": project},
     "show_toc_level": 2,
     # The default dark style prints comments in loud yellow; GitHub's dark palette is calmer and
     # still meets WCAG AA on its background.
@@ -171,7 +167,7 @@ def page_head(app, pagename, templatename, context, doctree):
     from html import escape
 
     if pagename == app.config.root_doc:
-        context["titlesuffix"] = ""
+        context["docstitle"] = ""  # the title suffix; the sidebar shows the logo text instead
     description = page_description(doctree) if doctree is not None else ""
     if description:
         context["metatags"] = (context.get("metatags", "")
@@ -187,6 +183,16 @@ def unsearchable_build_report(app, doctree, docname):
             table["classes"].append("no-search")
 
 
+def kernel_figure_format(app):
+    """``builder-inited``, after build_report set IPYTHONDIR: every kernel draws SVG figures."""
+    profile = Path(os.environ.get("IPYTHONDIR", ROOT / "build" / "ipython")) / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text(
+        f"c.InlineBackend.figure_formats = {{{FIGURE_FORMAT!r}}}\n", encoding="utf-8")
+    os.environ["IPYTHONDIR"] = str(profile.parent)
+
+
 def setup(app):
+    app.connect("builder-inited", kernel_figure_format, priority=600)
     app.connect("html-page-context", page_head)
     app.connect("doctree-resolved", unsearchable_build_report, priority=900)

@@ -284,3 +284,19 @@ def test_pages_describe_themselves_and_the_home_title_is_said_once(site, pages, 
         if '<meta name="description" content="' not in html:
             missing.append(path)
     assert not missing, missing
+
+
+def test_figures_are_sharp_on_high_dpi_screens(site, pages, new_page, server):
+    """SVG, or a bitmap with at least two pixels per displayed CSS pixel."""
+    blurry = {}
+    for path in [p for p in pages if "cell_output" in (site / p).read_text("utf-8")
+                 and "_images/" in (site / p).read_text("utf-8")]:
+        page = new_page(width=390)
+        goto(page, server, path)
+        found = page.evaluate("""() => [...document.querySelectorAll('div.cell_output img')]
+          .filter(i => !i.src.endsWith('.svg') && i.naturalWidth < 2 * i.clientWidth)
+          .map(i => i.src.split('/').pop())""")
+        if found:
+            blurry[path] = found
+        page.context.close()
+    assert not blurry, blurry
