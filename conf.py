@@ -31,7 +31,7 @@ extensions = [
 
 # Built with `sphinx-build -c . docs build/html`: pages live in docs/, this file at the root.
 root_doc = "index"
-exclude_patterns = ["**/.ipynb_checkpoints", "_static"]
+exclude_patterns = ["**/.ipynb_checkpoints", "_static", "_templates"]
 
 # The notebook kernels inherit this environment: the same strict JAX as tests/conftest.py.
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
@@ -75,9 +75,9 @@ html_theme_options = {
     "navbar_persistent": [],
     "logo": {"text": project},
     "show_toc_level": 2,
-    # The default dark style prints comments in loud yellow; GitHub's dark palette is calmer and
-    # still meets WCAG AA on its background.
-    "pygments_dark_style": "github-dark",
+    # The default dark style prints comments in loud yellow; GitHub's colour-blind dark palette is
+    # calmer and meets WCAG AA on the theme's code background.
+    "pygments_dark_style": "github-dark-colorblind",
     "use_download_button": True,
     "extra_footer": (
         "<p>Every output on this site was computed when it was built, with JAX "
@@ -88,6 +88,7 @@ html_theme_options = {
 html_favicon = "docs/_static/favicon.svg"
 html_last_updated_fmt = None
 html_static_path = ["docs/_static"]
+templates_path = ["docs/_templates"]  # static/webpack-macros.html: the theme without fontawesome.js
 html_css_files = ["site.css"]
 html_js_files = ["site.js"]
 html_context = {"default_mode": "auto"}  # follow the reader's light/dark preference
