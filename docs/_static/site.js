@@ -69,3 +69,13 @@ const cleanSearchSnippets = () => {
 };
 cleanSearchSnippets();
 document.addEventListener("DOMContentLoaded", cleanSearchSnippets);
+
+// A control's accessible name should contain the words it shows (WCAG 2.5.3): myst-nb names
+// every "Show solution" toggle "Toggle hidden content", and the theme names the search field
+// "Search" while it shows "Search Ctrl+K". Without the label, the name is the visible text.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const control of document.querySelectorAll(
+    "details.hide > summary[aria-label], button.search-button-field[aria-label]")) {
+    if (control.textContent.trim()) control.removeAttribute("aria-label");
+  }
+});

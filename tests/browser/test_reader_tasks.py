@@ -300,3 +300,49 @@ def test_figures_are_sharp_on_high_dpi_screens(site, pages, new_page, server):
             blurry[path] = found
         page.context.close()
     assert not blurry, blurry
+
+
+NAME_MISMATCH = """() => [...document.querySelectorAll('button[aria-label], summary[aria-label],'
+                                                    + ' a[aria-label]')]
+  .filter(e => e.getClientRects().length && e.innerText.trim())
+  .filter(e => !e.getAttribute('aria-label').toLowerCase().replace(/\\s+/g, ' ')
+          .includes(e.innerText.trim().toLowerCase().replace(/\\s+/g, ' ')))
+  .map(e => `${e.getAttribute('aria-label')} / shows ${e.innerText.trim()}`)"""
+
+
+def test_controls_are_named_by_the_words_they_show(new_page, server):
+    page = new_page()
+    for path in ("control_flow/branches.html", "index.html"):
+        goto(page, server, path)
+        assert page.evaluate(NAME_MISMATCH) == [], path
+
+
+def test_timing_prose_sits_in_a_note_box(site, pages, new_page, server):
+    path = next(p for p in pages if 'class="timing' in (site / p).read_text("utf-8"))
+    page = new_page()
+    goto(page, server, path)
+    box = page.locator("div.timing").first
+    style = box.evaluate("e => [getComputedStyle(e).borderLeftWidth,"
+                         " getComputedStyle(e, '::before').content]")
+    assert float(style[0].removesuffix("px")) >= 3 and "measured" in style[1], style
+
+
+@pytest.mark.parametrize("width", (1280, 1600, 1920))
+def test_tables_stay_clear_of_the_page_contents_panel(site, pages, new_page, server, width):
+    under = {}
+    for path in pages_with_tables(site, pages):
+        page = new_page(width=width)
+        goto(page, server, path)
+        found = page.evaluate("""() => {
+          const panel = document.querySelector('.bd-sidebar-secondary');
+          if (!panel || !panel.getClientRects().length) return [];
+          const left = panel.getBoundingClientRect().left;
+          return [...document.querySelectorAll('article table')]
+            .map(t => (t.closest('.wws-scroll, .pst-scrollable-table-container, .text_html')
+                       || t).getBoundingClientRect().right - left)
+            .filter(overlap => overlap > 0);
+        }""")
+        if found:
+            under[path] = found
+        page.context.close()
+    assert not under, under
