@@ -6,8 +6,9 @@ A page asks for the report with::
     ```
 
 and gets, at write time, the build's package versions and date, the device its pages ran on, and
-a table with a link to every executed page, its execution time (from myst-nb) and the peak
-resident memory of its kernel, with totals.
+a table with a link to every executed page, its execution time (from myst-nb), the peak
+resident memory of its kernel and the number of claims its prose checked against its run
+(``sphinxext/claims.py``), with totals.
 
 Peak memory comes from the kernel itself, without code on the page: the extension points
 ``IPYTHONDIR`` at a profile whose startup file registers a ``post_run_cell`` hook. After every
@@ -229,15 +230,18 @@ class FillBuildReport(SphinxPostTransform):
         for name, value in facts.items():
             fields += nodes.field("", nodes.field_name(text=name),
                                   nodes.field_body("", nodes.paragraph(text=value)))
+        claims = {doc: len(found) for doc, found in getattr(env, "claims", {}).items()}
         rows = [[_page_link(env, env.docname, docname),
                  datetime.fromtimestamp(r["mtime"], UTC).strftime("%Y-%m-%d %H:%M"),
-                 _seconds(r["runtime"]), _mib(r["peak_rss_bytes"])]
+                 _seconds(r["runtime"]), _mib(r["peak_rss_bytes"]), str(claims.get(docname, 0))]
                 for docname, r in sorted(records.items())]
         runtimes = [r["runtime"] for r in records.values() if r["runtime"] is not None]
         peaks = [r["peak_rss_bytes"] for r in records.values() if r["peak_rss_bytes"]]
         rows.append([f"Total: {len(records)} page{'s' if len(records) != 1 else ''}", "",
-                     _seconds(sum(runtimes)), f"max {_mib(max(peaks, default=None))}"])
-        headers = ["Page", "Executed (UTC)", "Run time (s)", "Peak memory (MiB)"]
+                     _seconds(sum(runtimes)), f"max {_mib(max(peaks, default=None))}",
+                     str(sum(claims.get(doc, 0) for doc in records))])
+        headers = ["Page", "Executed (UTC)", "Run time (s)", "Peak memory (MiB)",
+                   "Checked claims"]
         return [fields, _table(headers, rows)]
 
 

@@ -59,7 +59,7 @@ def plain_markdown(text: str, glue: dict) -> str:
         if role == "math":
             return f"${content}$"
         label = re.sub(r"\s*<[^>]*>$", "", content).lstrip("~!") or content
-        return label if role in ("doc", "ref", "numref", "term") else f"`{label}`"
+        return label if role in ("doc", "ref", "numref", "term", "claim") else f"`{label}`"
 
     return ROLE.sub(replace, plain_fences(text))
 

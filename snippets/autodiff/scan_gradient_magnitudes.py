@@ -40,6 +40,25 @@ for gain in gains:
 
 ratios = {gain: float(norms[gain][0] / norms[gain][-1]) for gain in gains}
 
+
+# [START saturation]
+def states(gain):
+    def step(h, x):
+        h = jnp.tanh(gain * rotation @ h + x)
+        return h, h
+
+    return lax.scan(step, jnp.zeros(WIDTH), inputs)[1]   # (LENGTH, WIDTH)
+
+
+mean_slope = {}
+for gain in gains:
+    hs = states(gain)
+    mean_slope[gain] = float(jnp.mean(1.0 - hs**2))   # tanh'(a) = 1 - tanh(a)**2
+    print(f"gain {gain}: largest |h| {float(jnp.abs(hs).max()):.2f}, "
+          f"mean tanh slope {mean_slope[gain]:.3f}, "
+          f"gain x slope {gain * mean_slope[gain]:.3f}")
+# [END saturation]
+
 # [START plot]
 import matplotlib.pyplot as plt
 
@@ -66,5 +85,8 @@ length_ratios = {}
 for length in (12, 24, 48):
     n = norms_for_length(length)
     length_ratios[length] = float(n[0] / n[-1])
-    print(f"length {length}: first/last = {length_ratios[length]:.2e}")
+    power = 0.7 ** (length - 1)
+    print(f"length {length}: first/last = {length_ratios[length]:.3e}, "
+          f"0.7 ** {length - 1} = {power:.3e}, "
+          f"ratio / power = {length_ratios[length] / power:.3f}")
 # [END exercise_solution]

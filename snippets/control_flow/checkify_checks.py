@@ -14,10 +14,9 @@ def pick(x, i):
     return x[i]
 
 
-jax.jit(log_mean)(jnp.array([1.0, -1.0])), jax.jit(pick)(jnp.arange(3.0), 5)
-# [END silent_by_default]
-
 silent = (jax.jit(log_mean)(jnp.array([1.0, -1.0])), jax.jit(pick)(jnp.arange(3.0), 5))
+silent
+# [END silent_by_default]
 
 # [START nan_check]
 checked_log_mean = jax.jit(checkify.checkify(log_mean, errors=checkify.nan_checks))
@@ -68,7 +67,8 @@ def normalise_unchecked(weights):
 checked_normalise = jax.jit(checkify.checkify(normalise, errors=checkify.all_checks))
 unchecked = jax.jit(checkify.checkify(normalise_unchecked, errors=checkify.all_checks))
 zero_sum = jnp.array([1.0, -1.0])
-checked_normalise(zero_sum)[0].get(), unchecked(zero_sum)[0].get()
+messages = (checked_normalise(zero_sum)[0].get(), unchecked(zero_sum)[0].get())
+messages
 # [END exercise_solution]
 
 builtin_message = unchecked(zero_sum)[0].get()

@@ -17,10 +17,9 @@ def bounce(height, velocity):
 
 
 step = jax.jit(bounce)
-step(-0.2, -3.0), step(1.0, 0.0)
-# [END cond]
-
 bounced, falling = step(-0.2, -3.0), step(1.0, 0.0)
+bounced, falling
+# [END cond]
 
 
 def mismatched_structure():

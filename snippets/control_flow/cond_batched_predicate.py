@@ -11,10 +11,11 @@ def damp(v):
 
 
 values = jnp.array([0.5, 4.0])
-jax.make_jaxpr(jax.vmap(damp))(values)
+batched = jax.make_jaxpr(jax.vmap(damp))(values)
+batched
 # [END batched_predicate]
 
-batched_primitives = [e.primitive.name for e in jax.make_jaxpr(jax.vmap(damp))(values).eqns]
+batched_primitives = [e.primitive.name for e in batched.eqns]
 
 
 # [START shared_predicate]
@@ -22,11 +23,11 @@ def damp_all(flag, v):
     return lax.cond(flag, lambda u: jnp.sqrt(u), lambda u: u * u, v)
 
 
-jax.make_jaxpr(jax.vmap(damp_all, in_axes=(None, 0)))(True, values)
+shared = jax.make_jaxpr(jax.vmap(damp_all, in_axes=(None, 0)))(True, values)
+shared
 # [END shared_predicate]
 
-shared_primitives = [e.primitive.name for e in jax.make_jaxpr(
-    jax.vmap(damp_all, in_axes=(None, 0)))(True, values).eqns]
+shared_primitives = [e.primitive.name for e in shared.eqns]
 
 # [START exercise_solution]
 def smoothstep(x):
@@ -35,9 +36,10 @@ def smoothstep(x):
                                jnp.ones_like], x)
 
 
-jax.vmap(smoothstep)(jnp.array([-1.0, 0.25, 0.5, 2.0]))
+points = jnp.array([-1.0, 0.25, 0.5, 2.0])
+smooth_primitives = [e.primitive.name for e in jax.make_jaxpr(jax.vmap(smoothstep))(points).eqns]
+print("primitives under vmap:", smooth_primitives)
+jax.vmap(smoothstep)(points)
 # [END exercise_solution]
 
-smooth_values = jax.vmap(smoothstep)(jnp.array([-1.0, 0.25, 0.5, 2.0]))
-smooth_primitives = [e.primitive.name for e in jax.make_jaxpr(jax.vmap(smoothstep))(
-    jnp.array([-1.0, 0.25, 0.5, 2.0])).eqns]
+smooth_values = jax.vmap(smoothstep)(points)

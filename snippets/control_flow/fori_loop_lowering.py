@@ -20,4 +20,8 @@ jax.make_jaxpr(settle)(0.0, 10)
 # [END fori_traced]
 
 traced_primitives = [e.primitive.name for e in jax.make_jaxpr(settle)(0.0, 10).eqns]
+
+# [START same_value]
 same_value = (jax.jit(settle, static_argnums=1)(0.0, 10), jax.jit(settle)(0.0, 10))
+same_value
+# [END same_value]

@@ -23,13 +23,10 @@ def loop_shape(jaxpr):
     return f"scan of length {scans[0].params['length']}" if scans else "no loop"
 
 
+program_shapes = {}
 for name, f in {"lax.map": lambda r: lax.map(energy, r),
                 "lax.map, batch_size=3": lambda r: lax.map(energy, r, batch_size=3),
                 "vmap": jax.vmap(energy)}.items():
-    print(f"{name:22s} {loop_shape(jax.make_jaxpr(f)(rows))}")
+    program_shapes[name] = loop_shape(jax.make_jaxpr(f)(rows))
+    print(f"{name:22s} {program_shapes[name]}")
 # [END what_they_lower_to]
-
-lowered = {name: loop_shape(jax.make_jaxpr(f)(rows)) for name, f in {
-    "map": lambda r: lax.map(energy, r),
-    "chunks": lambda r: lax.map(energy, r, batch_size=3),
-    "vmap": jax.vmap(energy)}.items()}

@@ -1,4 +1,4 @@
-"""A Python loop under jit unrolls: the jaxpr, and the compile time, grow with the trip count."""
+"""A Python loop under jit unrolls: the jaxpr and the compiled program grow with the trip count."""
 
 # [START equation_counts]
 import jax
@@ -17,17 +17,32 @@ def scan_loop(x, steps):
 
 
 trip_counts = [1, 10, 100]
+equation_counts = {}
 for steps in trip_counts:
     unrolled = jax.make_jaxpr(python_loop, static_argnums=1)(1.0, steps)
     scanned = jax.make_jaxpr(scan_loop, static_argnums=1)(1.0, steps)
+    equation_counts[steps] = (len(unrolled.eqns), len(scanned.eqns))
     print(f"{steps:4d} steps: Python loop {len(unrolled.eqns):4d} equations, "
           f"scan {len(scanned.eqns)}")
 # [END equation_counts]
 
-equation_counts = {
-    steps: (len(jax.make_jaxpr(python_loop, static_argnums=1)(1.0, steps).eqns),
-            len(jax.make_jaxpr(scan_loop, static_argnums=1)(1.0, steps).eqns))
-    for steps in trip_counts}
+# [START compiled_size]
+import re
+
+
+def compiled_instructions(fn, steps):
+    """Instructions in the optimised HLO that XLA compiled (all computations)."""
+    hlo = jax.jit(fn, static_argnums=1).lower(1.0, steps).compile().as_text()
+    return len(re.findall(r"^\s+\S+ = ", hlo, re.M))
+
+
+compiled_sizes = {}
+for steps in [10, 50, 200]:
+    compiled_sizes[steps] = (compiled_instructions(python_loop, steps),
+                             compiled_instructions(scan_loop, steps))
+    print(f"{steps:4d} steps: Python loop {compiled_sizes[steps][0]:4d} HLO instructions, "
+          f"scan {compiled_sizes[steps][1]}")
+# [END compiled_size]
 
 # [START compile_time]
 import time

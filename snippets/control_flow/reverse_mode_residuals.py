@@ -1,8 +1,19 @@
 """What reverse mode keeps for the backward pass: only the residuals the derivative rules need."""
 
 # [START additions]
+import contextlib
+import io
+
 import jax.numpy as jnp
 from jax.ad_checkpoint import print_saved_residuals
+
+
+def saved_residuals(f, *args):
+    """The lines print_saved_residuals prints, one per saved value, as a list."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_saved_residuals(f, *args)
+    return out.getvalue().splitlines()
 
 
 def shift_twice(x):
@@ -11,7 +22,8 @@ def shift_twice(x):
     return z.sum()
 
 
-print_saved_residuals(shift_twice, jnp.ones(5))
+additions_saved = saved_residuals(shift_twice, jnp.ones(5))
+print(f"{len(additions_saved)} saved residuals: {additions_saved}")
 # [END additions]
 
 # [START nonlinear]
@@ -25,16 +37,4 @@ print_saved_residuals(wave, jnp.ones(5))
 # [END nonlinear]
 
 
-import contextlib  # noqa: E402
-import io  # noqa: E402
-
-
-def residual_lines(f, *args):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        print_saved_residuals(f, *args)
-    return out.getvalue().splitlines()
-
-
-additions_saved = residual_lines(shift_twice, jnp.ones(5))
-wave_saved = residual_lines(wave, jnp.ones(5))
+wave_saved = saved_residuals(wave, jnp.ones(5))

@@ -46,3 +46,28 @@ rolled.eqns[0].params["unroll"], unrolled.eqns[0].params["unroll"], same_values
 
 unroll_params = (rolled.eqns[0].params["unroll"], unrolled.eqns[0].params["unroll"])
 unrolled_history = lax.scan(bank_day, 0.0, movements, unroll=2)[1]
+
+# [START unroll_lowered]
+import re
+
+eight_days = jnp.array([100.0, -20.0, 0.0, 50.0, 10.0, -5.0, 0.0, 30.0])
+
+
+def lowered_loop(unroll):
+    """Read the StableHLO of an 8-step scan: while loops, trip count, body copies."""
+    text = jax.jit(lambda m: lax.scan(bank_day, 0.0, m, unroll=unroll)).lower(eight_days).as_text()
+    main = text.split("func.func private")[0]  # the entry function; the step is @closed_call
+    loops = main.count("stablehlo.while")
+    trips = re.findall(r"cond \{\n\s*%\S+ = stablehlo.constant dense<(\d+)>", main)
+    in_body = main.split("} do {")[1].count("@closed_call(") if loops else 0
+    return {"while ops": loops, "trip count": int(trips[0]) if trips else None,
+            "steps per iteration": in_body, "steps in program": main.count("@closed_call(")}
+
+
+lowered = {unroll: lowered_loop(unroll) for unroll in (1, 2, 8)}
+for unroll, shape in lowered.items():
+    print(f"unroll={unroll}:", shape)
+
+balances = {u: lax.scan(bank_day, 0.0, eight_days, unroll=u)[1] for u in (1, 2, 8)}
+print("same balances:", all(jnp.array_equal(balances[u], balances[1]) for u in (2, 8)))
+# [END unroll_lowered]

@@ -56,10 +56,10 @@ def per_step(kib, lengths):
 scan_slopes = {name: per_step(kib, LENGTHS) for name, kib in scan_kib.items()}
 unrolled_slopes = {name: per_step(kib, UNROLLED_LENGTHS) for name, kib in unrolled_kib.items()}
 for name, kib in scan_kib.items():
-    print(f"scan, {name:30s}", " ".join(f"{k:5.1f}" for k in kib),
+    print(f"{'scan, ' + name:40s}", " ".join(f"{k:5.1f}" for k in kib),
           f"KiB: {scan_slopes[name]:.2f} KiB/step")
 for name, kib in unrolled_kib.items():
-    print(f"unrolled, {name:26s}", " ".join(f"{k:5.1f}" for k in kib),
+    print(f"{'unrolled, ' + name:40s}", " ".join(f"{k:5.1f}" for k in kib),
           f"KiB: {unrolled_slopes[name]:.2f} KiB/step")
 # [END measure]
 
@@ -83,10 +83,13 @@ fig.tight_layout()
 # [END plot]
 
 # [START exercise_solution]
-def nested_loss(groups, per_group):
+from jax.ad_checkpoint import print_saved_residuals
+
+
+def grouped_loss(groups, per_group, step):
     @jax.checkpoint
-    def group(h):
-        return lax.scan(lambda c, _: (block(c), None), h, length=per_group)[0]
+    def group(h):  # one checkpointed group: an inner scan of `per_group` steps
+        return lax.scan(lambda c, _: (step(c), None), h, length=per_group)[0]
 
     def loss(h):
         final, _ = lax.scan(lambda c, _: (group(c), None), h, length=groups)
@@ -94,7 +97,33 @@ def nested_loss(groups, per_group):
     return loss
 
 
-nested = temp_kib(nested_loss(4, 8))
-flat = temp_kib(scan_loss(32, jax.checkpoint(block)))  # as measured above
-print(f"4 groups of 8: {nested:.1f} KiB, 32 checkpointed steps: {flat:.1f} KiB")
+schemes = {
+    "32 checkpointed steps": scan_loss(32, jax.checkpoint(block)),
+    "4 x 8, outer checkpoint only": grouped_loss(4, 8, block),
+    "4 x 8, outer and inner checkpoint": grouped_loss(4, 8, jax.checkpoint(block)),
+    "checkpoint around the whole scan": jax.checkpoint(scan_loss(32, block)),
+    "no checkpoint": scan_loss(32, block),
+}
+grouped_kib = {name: temp_kib(loss) for name, loss in schemes.items()}
+for name, kib in grouped_kib.items():
+    print(f"{name:34s} {kib:6.2f} KiB")
+print("--- saved by the outer scan of 4 x 8, outer and inner checkpoint")
+print_saved_residuals(schemes["4 x 8, outer and inner checkpoint"], h0)
+print("--- saved by the checkpoint around the whole scan")
+print_saved_residuals(schemes["checkpoint around the whole scan"], h0)
 # [END exercise_solution]
+
+
+def saved_lines(loss):
+    """The lines print_saved_residuals prints for `loss` at h0."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_saved_residuals(loss, h0)
+    return out.getvalue().splitlines()
+
+
+grouped_saved = saved_lines(schemes["4 x 8, outer and inner checkpoint"])
+whole_saved = saved_lines(schemes["checkpoint around the whole scan"])

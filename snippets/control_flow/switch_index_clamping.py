@@ -19,8 +19,8 @@ activate(1, -2.0), jnp.tanh(-2.0)
 chosen = activate(1, -2.0)
 
 # [START clamping]
+clamped = {}
 for choice in [-7, -1, 0, 2, 3, 50]:
-    print(f"index {choice:3d} -> {float(activate(choice, -2.0)):+.4f}")
+    clamped[choice] = float(activate(choice, -2.0))
+    print(f"index {choice:3d} -> {clamped[choice]:+.4f}")
 # [END clamping]
-
-clamped = {choice: float(activate(choice, -2.0)) for choice in [-7, -1, 0, 2, 3, 50]}

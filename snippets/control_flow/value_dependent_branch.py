@@ -18,10 +18,22 @@ shrink(2.0), shrink(jnp.float32(0.2))
 concrete_values = (shrink(2.0), shrink(jnp.float32(0.2)))
 
 # [START grad_alone]
-jax.grad(shrink)(2.0), jax.grad(shrink)(0.2)
+grad_values = (jax.grad(shrink)(2.0), jax.grad(shrink)(0.2))
+grad_values
 # [END grad_alone]
 
-grad_values = (jax.grad(shrink)(2.0), jax.grad(shrink)(0.2))
+# [START what_grad_sees]
+looked = []
+
+
+def shrink_and_look_under_grad(v, cutoff=0.5):
+    looked.append((repr(v), repr(v > cutoff)))
+    return shrink(v, cutoff)
+
+
+jax.grad(shrink_and_look_under_grad)(2.0)
+looked
+# [END what_grad_sees]
 
 
 def call_jitted():

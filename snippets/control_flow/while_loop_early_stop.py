@@ -19,10 +19,9 @@ def cube_root(a, tolerance=1e-6):
     return lax.while_loop(not_done, newton, (a, 0))
 
 
-cube_root(27.0), cube_root(1.5)
-# [END newton]
-
 roots = (cube_root(27.0), cube_root(1.5))
+roots
+# [END newton]
 
 # [START exercise_solution]
 def cube_root_fixed(a, steps=12):
@@ -31,7 +30,6 @@ def cube_root_fixed(a, steps=12):
     return lax.fori_loop(0, steps, newton, a)  # static bounds: a scan underneath
 
 
-jax.grad(cube_root_fixed)(8.0), 1.0 / 12.0
-# [END exercise_solution]
-
 exercise_grad = jax.grad(cube_root_fixed)(8.0)
+exercise_grad, 1.0 / 12.0
+# [END exercise_solution]

@@ -37,6 +37,8 @@ def tariff_where(kwh):
 
 
 grid = jnp.array([20.0, 99.9, 100.0, 100.1, 180.0])
-print("python if:", [float(jax.grad(tariff)(float(k))) for k in grid])
-print("jnp.where:", jax.jit(jax.vmap(jax.grad(tariff_where)))(grid))
+python_grads = [float(jax.grad(tariff)(float(k))) for k in grid]
+where_grads = jax.jit(jax.vmap(jax.grad(tariff_where)))(grid)
+print("python if:", python_grads)
+print("jnp.where:", where_grads)
 # [END exercise_where_tariff]

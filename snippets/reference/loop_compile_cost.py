@@ -51,6 +51,31 @@ fori_primitive = fori_jaxpr.jaxpr.eqns[0].primitive.name
 equations, fori_primitive
 # [END count_equations]
 
+# [START count_instructions]
+import re
+
+# an instruction line of the compiled HLO: "name = shape op(operands)"
+HLO_INSTRUCTION = re.compile(r"^\s*(?:ROOT )?%?[\w.\-]+ = ", re.M)
+
+
+def compiled_instructions(fn):
+    hlo = jax.jit(fn).lower(start).compile().as_text()
+    return len(HLO_INSTRUCTION.findall(hlo))
+
+
+def increments(counts):
+    return [b - a for a, b in zip(counts, counts[1:], strict=False)]
+
+
+instructions = {name: [compiled_instructions(build(n)) for n in TRIP_COUNTS]
+                for name, build in LOOPS.items()}
+print("instructions in the compiled HLO")
+print(f"{'trip count':26}" + "".join(f"{n:>6}" for n in TRIP_COUNTS))
+for name, counts in instructions.items():
+    print(f"{name:26}" + "".join(f"{c:>6}" for c in counts))
+# [END count_instructions]
+
+
 # [START time_compilation]
 import time
 
@@ -85,4 +110,7 @@ ms_per_step = {name: 1e3 * float(np.polyfit(TRIP_COUNTS, seconds, 1)[0])
                for name, seconds in compile_seconds.items()}
 unrolled_vs_scan = (compile_seconds["Python for (unrolled)"][-1]
                     / compile_seconds["lax.scan"][-1])
+for name, slope in ms_per_step.items():
+    print(f"{name:22} fitted slope {slope:6.3f} ms per iteration")
+print(f"at {TRIP_COUNTS[-1]} iterations, unrolled / scan compile time: {unrolled_vs_scan:.0f}")
 # [END fit_slopes]

@@ -17,6 +17,9 @@ def microseconds_per_step(program, steps, calls=20):
 step_us = {name: [microseconds_per_step(program, n)
                   for program, n in zip(programs, TRIP_COUNTS, strict=True)]
            for name, programs in compiled.items()}
+print(f"{'µs per step, trip count':26}" + "".join(f"{n:>7}" for n in TRIP_COUNTS))
+for name, micros in step_us.items():
+    print(f"{name:26}" + "".join(f"{us:>7.3f}" for us in micros))
 # [END time_per_step]
 
 # [START plot_time_per_step]

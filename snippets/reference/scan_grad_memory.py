@@ -1,8 +1,5 @@
 """Temp memory of a compiled jit(grad(...)) through lax.scan, with and without checkpointing."""
 
-import contextlib
-import io
-
 # [START gated_scan]
 import jax
 import jax.numpy as jnp
@@ -13,11 +10,18 @@ WIDTH = 128
 mix = jax.random.normal(jax.random.key(7), (WIDTH, WIDTH)) / jnp.sqrt(WIDTH)
 
 
-def gated_step(state, drive):
-    pre = mix @ state + drive
-    gate = checkpoint_name(jax.nn.sigmoid(pre), "gate")
-    proposal = checkpoint_name(jnp.tanh(pre), "proposal")
-    return gate * proposal + (1.0 - gate) * state, None
+def make_step(label):
+    """The gated step; `label` is checkpoint_name, or a no-op for the baseline."""
+    def gated_step(state, drive):
+        pre = mix @ state + drive
+        gate = label(jax.nn.sigmoid(pre), "gate")
+        proposal = label(jnp.tanh(pre), "proposal")
+        return gate * proposal + (1.0 - gate) * state, None
+    return gated_step
+
+
+gated_step = make_step(checkpoint_name)  # labelled, so that a policy can name values
+plain_step = make_step(lambda value, name: value)  # the same step without labels
 
 
 def scan_loss(step):
@@ -30,7 +34,8 @@ def scan_loss(step):
 # [START variants]
 policies = jax.checkpoint_policies
 GRADIENTS = {
-    "no checkpoint": gated_step,
+    "no checkpoint": plain_step,
+    "no checkpoint, labelled": gated_step,
     "policy: save gate, proposal": jax.checkpoint(
         gated_step, policy=policies.save_only_these_names("gate", "proposal")),
     "policy: dots_saveable": jax.checkpoint(
@@ -74,35 +79,49 @@ plt.show()
 # [END plot_memory]
 
 # [START bytes_per_step]
+import contextlib
+import io
+
+from jax.ad_checkpoint import print_saved_residuals
+
 state_bytes = WIDTH * 4  # one float32 state vector
 steps = LENGTHS[-1] - LENGTHS[0]
 per_step = {name: (sizes[-1] - sizes[0]) / steps for name, sizes in temp.items()}
-{name: f"{b:.0f} B = {b / state_bytes:g} state vectors"
- for name, b in per_step.items()}
-# [END bytes_per_step]
-
-# [START saved_residuals]
-from jax.ad_checkpoint import print_saved_residuals
+one = jnp.zeros(WIDTH)
 
 
 def step_total(step):
     return lambda state, drive: jnp.sum(step(state, drive)[0])
 
 
-one = jnp.zeros(WIDTH)
-for name, step in GRADIENTS.items():
-    print(f"--- {name}")
-    print_saved_residuals(step_total(step), one, one)
-# [END saved_residuals]
+def per_step_residuals(step):
+    """What one step saves, less the constant matrix and the step's input slice."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_saved_residuals(step_total(step), one, one)
+    return [line for line in out.getvalue().splitlines()
+            if "from a constant" not in line and "from the argument drive" not in line]
 
-# [START recompute]
+
 def tanh_count(step):
     grad_fn = jax.grad(scan_loss(step))
     return str(jax.make_jaxpr(grad_fn)(one, jnp.zeros((4, WIDTH)))).count("tanh")
 
 
-{name: tanh_count(step) for name, step in GRADIENTS.items()}
-# [END recompute]
+residual_counts = {name: len(per_step_residuals(step)) for name, step in GRADIENTS.items()}
+tanh_counts = {name: tanh_count(step) for name, step in GRADIENTS.items()}
+print(f"{'':30}{'B/step':>8}{'vectors':>9}{'residuals':>11}{'tanh':>6}")
+for name, b in per_step.items():
+    extra = (f"{residual_counts[name]:>11}{tanh_counts[name]:>6}"
+             if name in GRADIENTS else "")
+    print(f"{name:30}{b:>8.0f}{b / state_bytes:>9g}" + extra)
+# [END bytes_per_step]
+
+# [START saved_residuals]
+for name in ("no checkpoint", "no checkpoint, labelled"):
+    print(f"--- {name}")
+    print_saved_residuals(step_total(GRADIENTS[name]), one, one)
+# [END saved_residuals]
 
 # [START time_gradients]
 import timeit
@@ -122,17 +141,6 @@ grad_us = {name: round(gradient_us_per_step(compiled[-1]), 2)
            for name, compiled in programs.items()}
 grad_us
 # [END time_gradients]
-
-tanh_counts = {name: tanh_count(step) for name, step in GRADIENTS.items()}
-
-
-def residuals(name):
-    """The lines print_saved_residuals prints for one step of a variant."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        print_saved_residuals(step_total(GRADIENTS[name]), one, one)
-    return out.getvalue().splitlines()
-
 
 # [START exercise_gate_only]
 gate_only = jax.checkpoint(

@@ -195,6 +195,39 @@ view = run_matrix(CONSTRUCTS, {c: TRANSFORMS[c] for c in JIT_GRAD})
 render_matrix(view, caption="A slice of the reference matrix.")
 # [END jit_grad_view]
 
+# [START bound_inside]
+def what_the_bound_is(apply):
+    """Run fori_traced under one transformation, keeping what x and the loop bound were."""
+    seen = {}
+
+    def spy(x):
+        stop = jnp.floor(x).astype(jnp.int32)
+        seen["x"], seen["stop"] = type(x).__name__, type(stop).__name__
+        # a differentiating tracer wraps the value it differentiates at: its primal
+        seen["primal"] = type(x.primal).__name__ if hasattr(x, "primal") else "-"
+        try:
+            seen["int(stop)"] = int(stop)  # what fori_loop needs to choose a scan
+        except Exception as err:
+            seen["int(stop)"] = type(err).__name__
+        return lax.fori_loop(0, stop, lambda i, y: jnp.sin(y) * x, 1.0)
+
+    try:
+        jax.block_until_ready(apply(spy))
+    except Exception as err:
+        seen["call"] = type(err).__name__
+    else:
+        seen["call"] = "returned"
+    return seen
+
+
+bounds = {col: what_the_bound_is(apply) for col, apply in TRANSFORMS.items()
+          if col != "jvp / jacfwd"}
+print(f"{'':16} {'x is a':19} {'its primal':19} {'the bound is a':19} {'int(bound)':24} call")
+for col, seen in bounds.items():
+    print(f"{col:16} {seen['x']:19} {seen['primal']:19} {seen['stop']:19} "
+          f"{seen['int(stop)']!s:24} {seen['call']}")
+# [END bound_inside]
+
 # [START exercise_piecewise]
 def piecewise(x):
     pieces = [jnp.sin, lambda v: v * v, lambda v: 2.0 * v]

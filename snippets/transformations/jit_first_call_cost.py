@@ -1,8 +1,6 @@
 """The first call of a jitted function pays for tracing and compiling; later calls do not."""
 
-# [START first_call_cost]
-import time
-
+# [START first_call_work]
 import jax
 import jax.numpy as jnp
 
@@ -15,6 +13,37 @@ def standardize_columns(m):
 
 
 table = jax.random.normal(jax.random.key(3), (300, 40))
+
+traces, compilations = [], []
+
+
+def on_compile(event, seconds, **kwargs):
+    if event == "/jax/core/compile/backend_compile_duration":
+        compilations.append(event)
+
+
+jax.monitoring.register_event_duration_secs_listener(on_compile)
+
+
+@jax.jit
+def counted_standardize(m):
+    traces.append(m.shape)  # Python runs only while tracing
+    return standardize_columns(m)
+
+
+work_per_call = []
+for _ in range(26):
+    before = len(traces), len(compilations)
+    counted_standardize(table).block_until_ready()
+    work_per_call.append((len(traces) - before[0], len(compilations) - before[1]))
+print("call 1:     traces", work_per_call[0][0], " compilations", work_per_call[0][1])
+print("calls 2-26: traces", sum(t for t, _ in work_per_call[1:]),
+      " compilations", sum(c for _, c in work_per_call[1:]))
+# [END first_call_work]
+
+# [START first_call_cost]
+import time
+
 fast_standardize = jax.jit(standardize_columns)
 
 

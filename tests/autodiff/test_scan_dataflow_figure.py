@@ -39,3 +39,12 @@ def test_largest_cotangent_is_not_at_the_last_step():
     largest = int(np.abs(np.asarray(m.cotangents)).argmax())
     assert largest == 0     # the page names the step with the largest cotangent
     assert largest != len(m.drive) - 1
+
+
+def test_cotangent_recursion_read_off_the_figure():
+    c, h = np.asarray(m.cotangents), np.asarray(m.carries)
+    local = m.COUPLING * (1 - h[1:] ** 2)
+    np.testing.assert_allclose(c[:-1], 2 * (h[:-1] - m.target) + c[1:] * local,
+                               rtol=1e-5, atol=1e-6)
+    assert abs(c[-1] - 2 * (h[-1] - m.target)) < 1e-6
+    assert abs(float(m.d_h0) - c[0] * m.COUPLING * (1 - h[0] ** 2)) < 1e-6

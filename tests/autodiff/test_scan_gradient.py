@@ -46,3 +46,9 @@ def test_reverse_scan_keeps_outputs_in_input_order():
     _, ys_reverse = jax.lax.scan(step, m.h0, m.xs, reverse=True)
     _, ys_flipped = jax.lax.scan(step, m.h0, m.xs[::-1])
     np.testing.assert_allclose(ys_reverse, ys_flipped[::-1], rtol=1e-6)
+
+
+def test_exercise_gradients_match_unrolled_to_1e_6():
+    for name in m.params:
+        assert float(jnp.max(jnp.abs(m.d_params[name] - m.d_params_unrolled[name]))) < 1e-6
+    assert float(jnp.max(jnp.abs(m.d_xs_reversed - m.d_xs_flipped))) < 1e-6

@@ -7,5 +7,5 @@ def test_all_three_agree():
 
 
 def test_lowering():
-    assert mv.lowered == {"map": "scan of length 6", "chunks": "scan of length 2",
-                          "vmap": "no loop"}
+    assert mv.program_shapes == {"lax.map": "scan of length 6",
+                                 "lax.map, batch_size=3": "scan of length 2", "vmap": "no loop"}

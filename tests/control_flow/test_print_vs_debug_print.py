@@ -19,3 +19,8 @@ def test_new_shape_traces_again_and_print_shows_a_tracer(capfd):
     lines = printed(capfd, lambda: pdp.kinetic_energy(2.0, jnp.array([1.0, 3.0, 0.0])))
     assert lines == ["print sees: JitTracer(float32[3])",
                      "jax.debug.print sees: [1. 9. 0.]"]
+
+
+def test_three_calls_two_python_lines_both_tracers():
+    assert len(pdp.module_run_lines) == 2
+    assert all("Tracer" in line for line in pdp.module_run_lines)

@@ -26,3 +26,15 @@ def test_unroll_changes_the_program_not_the_values():
     assert sb.unroll_params == (1, 2)
     np.testing.assert_array_equal(sb.unrolled_history, sb.history)
     assert bool(sb.same_values)
+
+
+def test_unroll_is_done_by_the_lowering():
+    # 8 steps: one while of 8 trips with one step; one while of 4 trips with two steps; no loop.
+    assert sb.lowered[1] == {"while ops": 1, "trip count": 8, "steps per iteration": 1,
+                             "steps in program": 1}
+    assert sb.lowered[2] == {"while ops": 1, "trip count": 4, "steps per iteration": 2,
+                             "steps in program": 2}
+    assert sb.lowered[8] == {"while ops": 0, "trip count": None, "steps per iteration": 0,
+                             "steps in program": 8}
+    for u in (2, 8):
+        np.testing.assert_array_equal(sb.balances[u], sb.balances[1])

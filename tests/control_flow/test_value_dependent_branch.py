@@ -13,6 +13,12 @@ def test_grad_alone_follows_the_branch_taken():
     assert [float(g) for g in vdb.grad_values] == [1.0, 0.0]
 
 
+def test_grad_sees_a_tracer_holding_the_value_and_a_concrete_comparison():
+    [(argument, comparison)] = vdb.looked
+    assert argument.startswith("GradTracer(primal=2.0")
+    assert comparison.startswith("Array(True")
+
+
 def test_jit_raises_tracer_bool_conversion():
     with pytest.raises(jax.errors.TracerBoolConversionError,
                        match="Attempted boolean conversion of traced array"):

@@ -24,3 +24,8 @@ def test_exercise_where_version_matches_python_if():
     np.testing.assert_allclose(where, python_if, rtol=1e-6)
     np.testing.assert_allclose(jax.vmap(m.tariff_where)(m.grid),
                                [m.tariff(float(k)) for k in m.grid], rtol=1e-6)
+
+
+def test_exercise_gradients_printed_on_the_page_match():
+    assert all(abs(a - float(b)) < 1e-6 for a, b in zip(m.python_grads, m.where_grads, strict=True))
+    assert m.python_grads[2:] == [0.25, 0.25, 0.25]

@@ -15,6 +15,15 @@ def test_both_modes_compute_the_same_jacobians():
                                    rtol=1e-4, atol=1e-6)
 
 
+def test_forward_mode_needs_fewer_flops_for_the_tall_jacobian_and_reverse_for_the_wide():
+    assert m.flops["tall", "jacfwd"] * 10 < m.flops["tall", "jacrev"]
+    assert m.flops["wide", "jacrev"] * 10 < m.flops["wide", "jacfwd"]
+
+
+def test_flops_are_the_same_on_every_compilation():
+    assert m.compiled_flops(jax.jacfwd(m.tall), m.x_tall) == m.flops["tall", "jacfwd"]
+
+
 def test_measure_reports_every_shape_and_mode():
     # Only the structure of the report is checked: speeds are never asserted.
     ms = m.measure()

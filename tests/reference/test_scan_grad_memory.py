@@ -5,8 +5,8 @@ import pytest
 
 from snippets.reference import scan_grad_memory as m
 
-ORDER = ["no checkpoint", "policy: save gate, proposal", "policy: dots_saveable",
-         "jax.checkpoint (save nothing)", "forward only (no grad)"]
+ORDER = ["no checkpoint, labelled", "no checkpoint", "policy: save gate, proposal",
+         "policy: dots_saveable", "jax.checkpoint (save nothing)", "forward only (no grad)"]
 
 
 def test_forward_only_memory_is_flat():
@@ -29,7 +29,8 @@ def test_memory_is_ordered_by_what_each_variant_stores():
 
 def test_bytes_per_step_in_state_vectors():
     vectors = {name: b / m.state_bytes for name, b in m.per_step.items()}
-    assert vectors == {"no checkpoint": 7, "policy: save gate, proposal": 3,
+    assert vectors == {"no checkpoint": 6, "no checkpoint, labelled": 7,
+                       "policy: save gate, proposal": 3,
                        "policy: dots_saveable": 2, "jax.checkpoint (save nothing)": 1,
                        "forward only (no grad)": 0}
 
@@ -48,15 +49,16 @@ def test_checkpointing_never_changes_the_gradient():
 
 @pytest.mark.parametrize("name", ORDER[:-1])
 def test_saved_residuals_per_step_match_the_measured_slope(name):
-    per_step = [line for line in m.residuals(name)
-                if "from a constant" not in line and "from the argument drive" not in line]
+    per_step = m.per_step_residuals(m.GRADIENTS[name])
+    assert len(per_step) == m.residual_counts[name]
     assert all(line.startswith(f"f32[{m.WIDTH}]") for line in per_step)
     assert len(per_step) == m.per_step[name] / m.state_bytes
     assert per_step[0] == "f32[128] from the argument state"
 
 
 def test_checkpointed_gradients_evaluate_tanh_again():
-    assert m.tanh_counts == {"no checkpoint": 1, "policy: save gate, proposal": 2,
+    assert m.tanh_counts == {"no checkpoint": 1, "no checkpoint, labelled": 1,
+                             "policy: save gate, proposal": 2,
                              "policy: dots_saveable": 2, "jax.checkpoint (save nothing)": 2}
 
 
@@ -65,3 +67,11 @@ def test_timed_programs_are_the_measured_ones():
     for name, compiled in m.programs.items():
         sizes = [p.memory_analysis().temp_size_in_bytes for p in compiled]
         assert sizes == m.temp[name]
+
+
+def test_labels_make_plain_reverse_mode_save_the_proposal_twice():
+    plain = [line.split(" from ")[0] for line in m.per_step_residuals(m.plain_step)]
+    labelled = [line.split(" from ")[0] for line in m.per_step_residuals(m.gated_step)]
+    assert len(labelled) == len(plain) + 1
+    assert "f32[128] output of tanh" in labelled and "f32[128] named 'proposal'" in labelled
+    assert not any("named" in line for line in plain)

@@ -81,3 +81,21 @@ def test_exercise_piecewise_works_under_every_transformation():
     assert [wws.extra["jnp.piecewise", c].error for c in COLS] == [None] * len(COLS)
     # x = 2.5 falls in the x > 2 piece, v * v: derivative 2x.
     assert jax.grad(wws.piecewise)(wws.POINT) == pytest.approx(2 * wws.POINT)
+
+
+def test_what_the_fori_bound_is_under_each_transformation():
+    b = wws.bounds
+    # plain grad: x is a tracer holding the concrete point; floor's zero derivative drops it
+    assert (b["grad"]["x"], b["grad"]["primal"]) == ("LinearizeTracer", "TypedFloat")
+    assert (b["grad"]["stop"], b["grad"]["int(stop)"], b["grad"]["call"]) == (
+        "ArrayImpl", 2, "returned")
+    # staged out: abstract, no value
+    for col in ["jit", "jit∘grad", "grad∘checkpoint"]:
+        assert b[col]["stop"] == "DynamicJaxprTracer"
+        assert b[col]["int(stop)"] == "ConcretizationTypeError"
+    # vmap stages nothing out, but the bound is batched: still no single int
+    for col in ["vmap", "vmap∘grad"]:
+        assert b[col]["stop"] == "BatchTracer"
+        assert b[col]["int(stop)"] == "ConcretizationTypeError"
+    assert [b[c]["call"] for c in ["jit", "vmap"]] == ["returned", "returned"]
+    assert [b[c]["call"] for c in REVERSE] == ["ValueError"] * 3

@@ -50,6 +50,11 @@ def test_first_code_cell_installs_the_pinned_jax_where_another_is_installed(monk
     assert calls == []
 
 
+def test_a_claim_becomes_its_words():
+    text = "Forward mode {claim}`needs fewer FLOPs <fwd_cheaper>` here."
+    assert plain_markdown(text, {}) == "Forward mode needs fewer FLOPs here."
+
+
 def executed_notebook():
     glue_cell = nbformat.v4.new_code_cell(
         'from myst_nb import glue\nglue("count", 7, display=False)',

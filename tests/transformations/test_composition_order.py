@@ -15,7 +15,7 @@ def test_grad_of_vmapped_loss_raises_type_error():
 def test_grad_of_mean_equals_mean_of_per_example_grads():
     assert mod.batch_gradient["w"].shape == (3,)
     assert mod.batch_gradient["b"].shape == ()
-    assert float(mod.gap) < 1e-5
+    assert float(mod.gap) < 1e-6
 
 
 def test_norm_of_mean_is_smaller_than_mean_of_norms():

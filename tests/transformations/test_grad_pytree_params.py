@@ -25,3 +25,7 @@ def test_one_step_against_the_gradient_lowers_the_loss():
     before = mod.loss(mod.params, mod.inputs, mod.targets)
     after = mod.loss(mod.step, mod.inputs, mod.targets)
     assert after < before
+
+
+def test_bias_leaf_within_1e_6_of_the_hand_value():
+    assert abs(float(mod.grads["readout"]["b"] - mod.by_hand)) < 1e-6

@@ -13,3 +13,8 @@ def test_standardized_columns_have_zero_mean_unit_variance():
 def test_staged_compile_matches_jit_call():
     np.testing.assert_allclose(mod.stage_compiled(mod.table), mod.fast_standardize(mod.table),
                                rtol=1e-6)
+
+
+def test_only_the_first_call_traces_and_compiles():
+    assert mod.work_per_call[0] == (1, 1)
+    assert mod.work_per_call[1:] == [(0, 0)] * 25

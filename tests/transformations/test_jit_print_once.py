@@ -14,3 +14,8 @@ def test_python_print_runs_once_debug_print_every_call(capfd):
     assert out.count("Python print:") == 1
     assert out.count("jax.debug.print:") == 3
     assert "jax.debug.print: v is [3.  3.5]" in out
+
+
+def test_the_module_run_printed_one_python_line_showing_a_tracer():
+    assert len(mod.module_run_lines) == 1
+    assert "Tracer" in mod.module_run_lines[0]
