@@ -194,7 +194,38 @@ def kernel_figure_format(app):
     os.environ["IPYTHONDIR"] = str(profile.parent)
 
 
+def keep_index_entries_of_unchanged_pages(app):
+    """``builder-inited``: an incremental build reloads the search index without its index
+    entries (Sphinx 9's ``IndexBuilder.load`` restores words and titles only), so the
+    ``{index}`` entries that rank each construct's page first were lost from every page that
+    was not rewritten. Put them back from the previous ``searchindex.js``."""
+    builder = app.builder
+    if not hasattr(builder, "load_indexer"):
+        return
+    load_indexer = builder.load_indexer
+
+    def load_with_entries(docnames):
+        load_indexer(docnames)
+        from sphinx.search import js_index
+
+        try:
+            frozen = js_index.loads(
+                (builder.outdir / builder.searchindex_filename).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        for entry, places in frozen.get("indexentries", {}).items():
+            for file_index, target, main in places:
+                docname = frozen["docnames"][file_index]
+                kept = (entry, target, "main" if main else "")
+                entries = builder.indexer._index_entries.setdefault(docname, [])
+                if docname not in docnames and kept not in entries:
+                    entries.append(kept)
+
+    builder.load_indexer = load_with_entries
+
+
 def setup(app):
     app.connect("builder-inited", kernel_figure_format, priority=600)
+    app.connect("builder-inited", keep_index_entries_of_unchanged_pages)
     app.connect("html-page-context", page_head)
     app.connect("doctree-resolved", unsearchable_build_report, priority=900)
