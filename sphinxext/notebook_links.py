@@ -8,10 +8,12 @@ extension
 * writes a reader's copy to ``<outdir>/_notebooks/<docname>.ipynb``: the snippet code and
   the real outputs of the build (from the execution cache when the page came from it), with
   glue-only cells dropped (they need ``myst_nb``) and their values pasted into the prose,
-  MyST roles turned into plain Markdown, and tracebacks cut to the exception line, like on
-  the page;
-* adds that file to the page's download menu, and an "Open in Colab" launch button pointing
-  at the same file on the branch that publishes the site
+  MyST roles and directive fences turned into plain Markdown, tracebacks cut to the exception
+  line, like on the page, and a first cell that installs the packages the pages were executed
+  with (``notebook_links_requirements``) where another version is installed (e.g. Colab's);
+* adds that file to the page's download menu in place of the ``.md`` source (whose cells only
+  name snippet regions), and an "Open in Colab" launch button pointing at the same file on
+  the branch that publishes the site
   (``notebook_links_colab_repo = "owner/name"``, ``notebook_links_colab_branch``).
 """
 
@@ -31,6 +33,11 @@ COLAB = "https://colab.research.google.com/github"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # {role}`text`, the MyST role syntax; glue roles are handled first.
 ROLE = re.compile(r"\{([a-zA-Z][\w:.-]*)\}`([^`]+)`")
+# A directive fence: ```{name} argument ... ``` (or ::: fences, from colon_fence).
+FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<arg>[^\n]*)\n"
+                   r"(?P<body>.*?)^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention", "danger")
+SETUP_TAG = "reader-setup"
 DROPPED_NOTEBOOK_METADATA = ("source_map", "file_format", "mystnb")
 DROPPED_CELL_METADATA = ("snippet_sha256",)
 
@@ -54,7 +61,52 @@ def plain_markdown(text: str, glue: dict) -> str:
         label = re.sub(r"\s*<[^>]*>$", "", content).lstrip("~!") or content
         return label if role in ("doc", "ref", "numref", "term", "claim") else f"`{label}`"
 
-    return ROLE.sub(replace, text)
+    return ROLE.sub(replace, plain_fences(text))
+
+
+def plain_fences(text: str) -> str:
+    """Directive fences to Markdown: a container keeps its text, an admonition becomes a quote."""
+
+    def replace(match: re.Match) -> str:
+        name, body = match["name"], plain_fences(match["body"]).strip("\n")
+        if name in ADMONITIONS:
+            title = match["arg"].strip() or name.capitalize()
+            return "\n".join([f"> **{title}**", ">"] + [f"> {line}".rstrip()
+                                                       for line in body.splitlines()])
+        return body
+
+    return FENCE.sub(replace, text)
+
+
+def setup_cell(requirements: list[str]) -> nbformat.NotebookNode:
+    """A first cell that installs the pinned packages where other versions are installed."""
+    pins = dict(requirement.split("==") for requirement in requirements)
+    source = "\n".join([
+        "# This notebook was executed with " + ", ".join(f"{n} {v}" for n, v in pins.items())
+        + ": install them where other versions are installed (e.g. on Colab).",
+        "# Run it first; if it installs anything after jax was imported, restart the kernel.",
+        "import subprocess",
+        "import sys",
+        "from importlib import metadata",
+        "",
+        f"PINNED = {pins!r}",
+        "",
+        "",
+        "def installed(name):",
+        "    try:",
+        "        return metadata.version(name)",
+        "    except metadata.PackageNotFoundError:",
+        "        return None",
+        "",
+        "",
+        "missing = [f\"{name}=={version}\" for name, version in PINNED.items()",
+        "           if installed(name) != version]",
+        "if missing:",
+        "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"--quiet\", *missing],",
+        "                   check=True)",
+        "print(\"using\", \", \".join(f\"{name} {installed(name)}\" for name in PINNED))",
+    ])
+    return nbformat.v4.new_code_cell(source, metadata={"tags": [SETUP_TAG]})
 
 
 def short_error(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -77,7 +129,8 @@ def merge_streams(outputs: list) -> list:
     return merged
 
 
-def reader_notebook(executed: nbformat.NotebookNode, glue: dict) -> nbformat.NotebookNode:
+def reader_notebook(executed: nbformat.NotebookNode, glue: dict,
+                    requirements: list[str] = ()) -> nbformat.NotebookNode:
     """The notebook readers get: runnable anywhere, with the build's outputs."""
     notebook = nbformat.from_dict(json.loads(json.dumps(executed)))
     cells = []
@@ -94,6 +147,9 @@ def reader_notebook(executed: nbformat.NotebookNode, glue: dict) -> nbformat.Not
             if output.get("output_type") == "error":
                 short_error(output)
         cells.append(cell)
+    if requirements:
+        first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
+        cells.insert(first_code, setup_cell(list(requirements)))
     notebook.cells = cells
     for key in DROPPED_NOTEBOOK_METADATA:
         notebook.metadata.pop(key, None)
@@ -138,7 +194,8 @@ def publish(app, docname: str) -> bool:
     glue = json.loads(glue_file.read_text(encoding="utf-8")) if glue_file.is_file() else {}
     target = Path(app.outdir) / NOTEBOOK_DIR / f"{docname}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(reader_notebook(executed, glue), target)
+    requirements = app.config.notebook_links_requirements
+    nbformat.write(reader_notebook(executed, glue, requirements), target)
     return True
 
 
@@ -172,7 +229,8 @@ def add_buttons(app, pagename, templatename, context, doctree) -> None:
                         "label": "download-buttons"})
     else:
         group["buttons"] = [download] + [
-            b for b in group["buttons"] if b.get("label") != "download-notebook-button"]
+            b for b in group["buttons"]
+            if b.get("label") not in ("download-notebook-button", "download-source-button")]
     url = colab_url(app, pagename)
     if url:
         buttons.append({
@@ -194,6 +252,8 @@ def add_buttons(app, pagename, templatename, context, doctree) -> None:
 def setup(app):
     app.add_config_value("notebook_links_colab_repo", None, "html", [str, type(None)])
     app.add_config_value("notebook_links_colab_branch", "gh-pages", "html", [str])
+    # Exact pins ("jax==0.10.2") the reader's notebook installs in its first cell.
+    app.add_config_value("notebook_links_requirements", [], "html", [list, tuple])
     # The theme adds its header buttons at priority 501.
     app.connect("html-page-context", add_buttons, priority=600)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

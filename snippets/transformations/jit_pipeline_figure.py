@@ -1,96 +1,55 @@
-"""A figure of the jit pipeline, drawn from the real texts of one function's trip through it."""
+"""The program jit builds, drawn as a graph: the jaxpr's data flow and what XLA fused of it."""
 
-import jax
-
-from snippets.transformations.jit_lowering import compiled, lowered
-from snippets.transformations.jit_tracing import (
-    gaussian_bump,
-    samples,
-    traced,
-)
+from snippets.transformations.jit_lowering import compiled
+from snippets.transformations.jit_tracing import gaussian_bump, traced
 
 # [START draw_pipeline]
 import re
 
 import matplotlib.pyplot as plt
+from jax.extend.core import Literal
+from matplotlib.patches import FancyBboxPatch
 
+jaxpr = traced.jaxpr.jaxpr
+# Which equation produced each variable; the input is node 0.
+producer = {var: 0 for var in jaxpr.invars}
+labels = ["input v\n" + str(jaxpr.invars[0].aval.str_short())]
+edges = []
+for index, eqn in enumerate(jaxpr.eqns, start=1):
+    literals = [str(x.val) for x in eqn.invars if isinstance(x, Literal)]
+    labels.append(eqn.primitive.name + "".join(f"\n× {value}" for value in literals))
+    edges += [(producer[x], index) for x in eqn.invars if not isinstance(x, Literal)]
+    producer.update({var: index for var in eqn.outvars})
 
-def without_metadata(text):
-    return re.sub(r", metadata=\{[^}]*\}", "", text)
-
-
+# The optimized HLO: the operations inside fused computations, and how many fusions
+# the program (its ENTRY computation) calls.
 hlo = compiled.as_text()
-stablehlo_lines = lowered.as_text().splitlines()
-stages = [
-    (
-        "Python: the call that starts it",
-        f"jax.jit({gaussian_bump.__name__}).trace(samples)"
-        f"  # samples: {jax.typeof(samples)}",
-    ),
-    (
-        "jaxpr: recorded by running the function on tracers",
-        traced.jaxpr.pretty_print(use_color=False),
-    ),
-    (
-        "StableHLO: what XLA receives (body of @main)",
-        "\n".join(line.strip() for line in stablehlo_lines[2:-2]),
-    ),
-    (
-        "HLO after XLA's optimization passes",
-        without_metadata(hlo[hlo.index("\n%") + 1 :]).strip(),
-    ),
-]
-steps = [".trace(x)", ".lower()", ".compile()"]
+entry = hlo[hlo.index("ENTRY"):]
+fusions = entry.count(" fusion(")
+fused_ops = re.findall(r"\} (\w+)\(", hlo[:hlo.index("ENTRY")])
+hlo_name = {"neg": "negate", "mul": "multiply", "exp": "exponential", "add": "add"}
+in_fusion = [hlo_name.get(eqn.primitive.name) in fused_ops for eqn in jaxpr.eqns]
 
-line_counts = [text.count("\n") + 1 for _, text in stages]
-gap = 4.0
-height = sum(line_counts) + gap * len(stages)
-fig, ax = plt.subplots(
-    figsize=(6.8, 0.145 * height + 0.6), dpi=150, facecolor="white"
-)
-ax.set(xlim=(0, 1), ylim=(height, 0))
+fig, ax = plt.subplots(figsize=(7.2, 3.2), facecolor="white")
+ax.set(xlim=(-0.6, len(labels) - 0.4), ylim=(-1.3, 1.5))
 ax.axis("off")
-top = 0.0
-for index, ((label, text), lines) in enumerate(
-    zip(stages, line_counts, strict=True)
-):
-    ax.text(
-        0.0, top + 1.0, label, fontsize=9, fontweight="bold", va="top"
-    )
-    ax.text(
-        0.02,
-        top + 2.6,
-        text,
-        family="monospace",
-        fontsize=8,
-        va="top",
-        bbox={
-            "boxstyle": "round,pad=0.5",
-            "facecolor": "#eef3fb",
-            "edgecolor": "#4a6fa5",
-        },
-    )
-    top += lines + gap
-    if index < len(steps):
-        ax.annotate(
-            "",
-            xy=(0.8, top + 0.9),
-            xytext=(0.8, top - 0.9),
-            arrowprops={"arrowstyle": "-|>", "color": "#333333"},
-        )
-        ax.text(
-            0.82,
-            top,
-            steps[index],
-            family="monospace",
-            fontsize=9,
-            va="center",
-        )
-ax.set_title(
-    f"{gaussian_bump.__name__} through jax.jit, as text at each stage",
-    fontsize=11,
-)
+ax.add_patch(FancyBboxPatch((0.55, -0.55), len(labels) - 1.1, 1.1,
+                            boxstyle="round,pad=0.1", linestyle="--", linewidth=1.5,
+                            edgecolor="#b35c00", facecolor="#fff4e5"))
+ax.text((len(labels)) / 2, -1.0,
+        f"XLA: {sum(in_fusion)} of {len(jaxpr.eqns)} operations in {fusions} fused loop:"
+        " one pass over the array", ha="center", fontsize=10, color="#7a3e00")
+for index, label in enumerate(labels):
+    ax.text(index, 0, label, ha="center", va="center", fontsize=10, family="monospace",
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "#e8f0fb" if index else "#ffffff",
+                  "edgecolor": "#1a4f8a"})
+for start, end in edges:
+    bend = 0.0 if end - start == 1 else -0.3
+    lift = 0.22 if bend else 0
+    ax.annotate("", xy=(end - 0.3, lift), xytext=(start + 0.3, lift),
+                arrowprops={"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.3,
+                            "connectionstyle": f"arc3,rad={bend}", "shrinkA": 2, "shrinkB": 2})
+ax.set_title(f"jax.jit({gaussian_bump.__name__}): {len(jaxpr.eqns)} recorded operations,"
+             f" {len(edges)} data dependencies", fontsize=11)
 fig.tight_layout()
 # [END draw_pipeline]
-
-figure_texts = [text.get_text() for text in ax.texts]

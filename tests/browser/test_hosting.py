@@ -29,3 +29,17 @@ def test_sitemap_lists_every_page_at_its_published_address(site, pages):
     listed = {loc.removeprefix(base) for loc in locs}
     expected = set(pages) - {"genindex.html", "search.html", "404.html"}
     assert listed == expected
+
+
+def test_the_404_page_searches_and_links_every_chapter(new_page, server):
+    page = new_page()
+    page.goto(server.url("autodiff/gone/away.html"), wait_until="load")
+    chapters = page.locator("article a").all_inner_texts()
+    for title in ("Control flow under jit", "Autodiff through control flow", "Limits of grad"):
+        assert title in chapters, chapters
+    page.locator("article input[type=search]").fill("while_loop")
+    page.locator("article form button[type=submit]").click()
+    page.wait_for_url("**/search.html?q=while_loop*")
+    page.wait_for_function("() => document.querySelector('#search-results')"
+                           "?.textContent.match(/found/i)", timeout=15_000)
+    assert page.locator("#search-results ul.search li").count() > 0

@@ -97,3 +97,19 @@ def test_accessibility_including_contrast_in_both_modes(styles):
     found = {f"{name} ({mode})": facts["axe"] for (name, mode), facts in styles.items()
              if facts["axe"]}
     assert not found, found
+
+
+def test_every_page_is_screenshotted_on_a_phone_and_a_desktop_in_both_modes(pages, new_page,
+                                                                            server):
+    """For a person to look at: build/screenshots/pages/<page>-<width>-<mode>.png."""
+    folder = SCREENSHOTS / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        for mode in MODES:
+            page = new_page(width=width, height=844, theme=mode, color_scheme=mode)
+            for path in pages:
+                goto(page, server, path)
+                shot = folder / f"{path.removesuffix('.html').replace('/', '_')}-{width}-{mode}.png"
+                page.screenshot(path=shot, full_page=True)
+                assert shot.stat().st_size > 5_000, shot
+            page.context.close()

@@ -2,11 +2,15 @@
 
 import json
 import re
+from importlib import metadata
 
 import nbformat
 import pytest
 
+from sphinxext.notebook_links import SETUP_TAG
 from tests.browser.browsing import goto
+
+JAX_VERSION = metadata.version("jax")
 
 COLAB = re.compile(r"^https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/[\w.-]+/"
                    r"_notebooks/(?P<doc>[\w/.-]+)\.ipynb$")
@@ -50,7 +54,14 @@ def test_download_link_serves_the_executed_notebook(site, offered, server):
         hidden = [code[i] for i in set(range(len(code))) - set(shown)]
         for cell in hidden:
             tags = cell.metadata.get("tags", [])
-            assert {"remove-cell", "remove-input"} & set(tags), f"{path}: {cell.source}"
+            assert {"remove-cell", "remove-input", SETUP_TAG} & set(tags), f"{path}: {cell.source}"
+        # the first cell installs the JAX the page ran with where another one is installed
+        assert code[0].metadata.get("tags") == [SETUP_TAG], f"{path}: no setup cell first"
+        assert f"'jax': '{JAX_VERSION}'" in code[0].source, code[0].source
+        # the Markdown is plain: no MyST directive fence or role left
+        prose = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+        assert not re.search(r"^(```|:::)\{|\{[\w:]+\}`", prose, re.MULTILINE), (
+            f"{path}: MyST syntax left in the notebook")
         missing = [i for i, has_output in zip(shown, links["outputs"], strict=True)
                    if has_output and not code[i].outputs]
         assert not missing, f"{path}: code cells {missing} have no outputs in the notebook"
@@ -76,3 +87,5 @@ def test_header_download_menu_shows_the_notebook(site, pages, new_page, server):
     assert not link.is_visible()
     page.locator(".dropdown-download-buttons button.dropdown-toggle").click()
     link.wait_for(state="visible")
+    # the .md source holds only snippet references, no code: it is not offered
+    assert page.locator(".btn-download-source-button").count() == 0

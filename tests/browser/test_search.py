@@ -29,3 +29,35 @@ def test_search_finds_the_page(new_page, server, query):
 
 def test_search_reports_no_match_for_nonsense(new_page, server):
     assert search(new_page, server, "qwxzvvk") == []
+
+
+# query -> the pages that are its home; the first result must be one of them
+FIRST = {
+    "scan": {"control_flow/loops", "autodiff/scan"},
+    "checkpoint": {"control_flow/checkpointing", "autodiff/checkpointed_scan"},
+    "while_loop": {"control_flow/loops", "autodiff/while_loop"},
+    "NaN": {"limits/numerics"},
+    "vmap": {"transformations/vmap"},
+    "cond": {"control_flow/branches", "autodiff/cond"},
+}
+
+
+@pytest.mark.parametrize("query", sorted(FIRST))
+def test_search_puts_the_page_about_it_first(new_page, server, query):
+    results = search(new_page, server, query)
+    assert results and results[0] in FIRST[query], results[:5]
+    # the build report lists every page title: it must not answer every question
+    assert "reference/about_build" not in results[:5], results[:5]
+
+
+def test_result_snippets_are_page_text_not_buttons(new_page, server):
+    page = new_page()
+    goto(page, server, "search.html?q=scan")
+    page.wait_for_function("() => document.querySelectorAll('#search-results p.context')"
+                           ".length >= 3", timeout=15_000)
+    page.wait_for_timeout(500)
+    snippets = page.eval_on_selector_all("#search-results p.context",
+                                         "ps => ps.map(p => p.textContent.trim())")
+    assert all(s for s in snippets[:5]), snippets[:5]
+    for text in snippets:
+        assert "System Settings" not in text and "Light" not in text.split()[:3], text

@@ -5,7 +5,13 @@ from types import SimpleNamespace
 
 import nbformat
 
-from sphinxext.notebook_links import colab_url, merge_streams, plain_markdown, reader_notebook
+from sphinxext.notebook_links import (
+    SETUP_TAG,
+    colab_url,
+    merge_streams,
+    plain_markdown,
+    reader_notebook,
+)
 from tests.sphinxext.sphinx_site import build_site
 
 GLUE = {"ratio": {"data": {"text/plain": "2.718281828"}}, "count": {"data": {"text/plain": "7"}}}
@@ -19,6 +25,29 @@ def test_glue_roles_become_the_values_the_page_shows():
 def test_other_roles_become_plain_markdown():
     text = "See {doc}`the loop page <loops>`, {py:func}`jax.lax.scan`, {math}`x^2`."
     assert plain_markdown(text, {}) == "See the loop page, `jax.lax.scan`, $x^2$."
+
+
+def test_directive_fences_become_plain_markdown():
+    text = ("Intro.\n\n```{container} timing\nIt took {glue:text}`count` s.\n```\n\n"
+            ":::{warning}\nNot `grad`.\n:::\n")
+    assert plain_markdown(text, GLUE) == (
+        "Intro.\n\nIt took 7 s.\n\n> **Warning**\n>\n> Not `grad`.\n")
+
+
+def test_first_code_cell_installs_the_pinned_jax_where_another_is_installed(monkeypatch):
+    notebook = reader_notebook(executed_notebook(), GLUE, ["jax==0.0.1", "numpy==0.0.2"])
+    setup = notebook.cells[1]
+    assert notebook.cells[0].cell_type == "markdown" and setup.metadata["tags"] == [SETUP_TAG]
+    assert "x = 6 * 7" in notebook.cells[2].source
+    calls = []
+    monkeypatch.setattr("subprocess.run", lambda args, **kw: calls.append(args))
+    exec(compile(setup.source, "setup", "exec"), {})
+    assert calls and calls[0][-2:] == ["jax==0.0.1", "numpy==0.0.2"]
+    current = reader_notebook(executed_notebook(), GLUE,
+                              [f"nbformat=={nbformat.__version__}"]).cells[1]
+    calls.clear()
+    exec(compile(current.source, "setup", "exec"), {})
+    assert calls == []
 
 
 def test_a_claim_becomes_its_words():
