@@ -1,0 +1,187 @@
+"""Faults a contributor's machine sees: broken or hostile input, a damaged cache, two builds at
+once, a build killed mid-way. Each test builds the fixture site (``fixture_site/``) in a
+temporary copy; the bad pages share one build."""
+
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sphinxext.snippet_cells import read_region
+from tests.sphinxext.sphinx_site import ROOT
+from tests.sphinxext.sphinx_site import build_tree as build
+from tests.sphinxext.test_snippet_cells import FIXTURE, executed, html
+
+# --- references that leave snippets/ or are not text ---------------------------------------
+
+
+def write(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+REGION = "# [START x]\nx = 1\n# [END x]\n"
+
+
+@pytest.mark.parametrize("ref, message", [
+    ("../conf.py#x", "'../conf.py' names a file outside snippets/"),
+    ("sub/../../conf.py#x", "names a file outside snippets/"),
+    ("link.py#x", "'link.py' is a symlink to a file outside snippets/"),
+])
+def test_a_reference_outside_the_snippets_folder_is_refused(tmp_path, ref, message):
+    write(tmp_path / "conf.py", REGION)
+    write(tmp_path / "snippets" / "sub" / "ok.py", REGION)
+    (tmp_path / "snippets" / "link.py").symlink_to(tmp_path / "conf.py")
+    with pytest.raises(ValueError, match=message):
+        read_region(tmp_path / "snippets", ref)
+
+
+def test_an_absolute_path_is_refused(tmp_path):
+    outside = write(tmp_path / "elsewhere.py", REGION)
+    with pytest.raises(ValueError, match="is an absolute path"):
+        read_region(tmp_path / "snippets", f"{outside}#x")
+
+
+def test_a_symlink_inside_the_folder_is_allowed(tmp_path):
+    write(tmp_path / "snippets" / "real.py", REGION)
+    (tmp_path / "snippets" / "alias.py").symlink_to("real.py")
+    assert read_region(tmp_path / "snippets", "alias.py#x").source == "x = 1"
+
+
+def test_a_file_that_is_not_utf8_names_the_byte_and_line(tmp_path):
+    write(tmp_path / "m.py", "# [START x]\nname = 'caf\xe9'\n# [END x]\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=r"m.py is not UTF-8 \(byte 0xe9 on line 2\)"):
+        read_region(tmp_path, "m.py#x")
+
+
+def test_a_region_knows_its_first_line_in_the_file(tmp_path):
+    write(tmp_path / "m.py", "a = 1\n\ndef f():\n    # [START r]\n\n    b = 2\n    # [END r]\n")
+    assert read_region(tmp_path, "m.py#r").first_line == 6
+
+
+# --- one build with every kind of bad page ---------------------------------------------------
+
+BAD_SNIPPET = '''"""Fixture snippets that fail in every way a page can."""
+
+# [START syntax]
+x = 1
+y = (2
+# [END syntax]
+
+
+def helper():
+    # [START define]
+    def divide(a):
+        return a / 0
+    # [END define]
+    return divide
+
+
+# [START call]
+z = 3
+divide(z)
+# [END call]
+
+# [START slow]
+import time
+
+time.sleep(600)
+# [END slow]
+
+# [START loud]
+print("x" * 3_000_000)
+# [END loud]
+'''
+
+BAD_PAGES = {
+    "syntax": ["bad.py#syntax"],
+    "exception": ["bad.py#define", "bad.py#call"],
+    "slow": ["counting.py#total", "bad.py#slow"],
+    "loud": ["bad.py#loud"],
+    "up": ["../conf.py#x"],
+    "absolute": ["/etc/hosts.py#x"],
+    "link": ["link.py#x"],
+    "latin": ["latin1.py#r"],
+}
+
+
+def page(title, refs):
+    cells = "".join(f"```{{code-cell}} ipython3\n:snippet: {ref}\n```\n\n" for ref in refs)
+    return f"# {title}\n\n{cells}"
+
+
+def fixture_copy(dest: Path) -> Path:
+    shutil.copytree(FIXTURE, dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def bad_site(tmp_path_factory):
+    site = fixture_copy(tmp_path_factory.mktemp("bad") / "site")
+    write(site / "snippets" / "bad.py", BAD_SNIPPET)
+    write(site / "snippets" / "latin1.py", "# [START r]\nn = 'caf\xe9'\n# [END r]\n".encode("latin-1"))
+    (site / "snippets" / "link.py").symlink_to("../conf.py")
+    for name, refs in BAD_PAGES.items():
+        write(site / "docs" / f"{name}.md", page(name, refs))
+    write(site / "docs" / "twice.md",
+          "# Twice\n\n```{code-cell} ipython3\n:snippet: counting.py#total\n"
+          ":snippet: greeting.py#shout\n```\n")
+    index = site / "docs" / "index.md"
+    index.write_text(index.read_text().replace(
+        "counting\n", "counting\n" + "".join(f"{n}\n" for n in [*BAD_PAGES, "twice"])))
+    result = build(site, "-D", "nb_execution_timeout=3")
+    return site, result, result.stdout + result.stderr
+
+
+def error_line(log, page_name):
+    lines = [ln for ln in log.splitlines()
+             if f"/docs/{page_name}.md:" in ln and "snippet_cells" in ln]
+    assert len(lines) == 1, log
+    return lines[0].split(f"/docs/{page_name}.md:", 1)[1]
+
+
+@pytest.mark.parametrize("page_name, expected", [
+    ("syntax", "3: ERROR: snippets/bad.py:5: SyntaxError: incomplete input (cell bad.py#syntax)"),
+    ("exception", "7: ERROR: snippets/bad.py:12: ZeroDivisionError: division by zero "
+                  "(region 'define', run from cell bad.py#call)"),
+    ("slow", "7: ERROR: snippets/bad.py:23-25: did not finish within the 3 s cell time limit "
+             "(cell bad.py#slow)"),
+    ("up", "3: ERROR: snippet '../conf.py#x': '../conf.py' names a file outside snippets/"),
+    ("absolute", "3: ERROR: snippet '/etc/hosts.py#x': '/etc/hosts.py' is an absolute path"),
+    ("link", "3: ERROR: snippet 'link.py#x': 'link.py' is a symlink to a file outside snippets/"),
+    ("latin", "3: ERROR: snippet 'latin1.py#r': latin1.py is not UTF-8 (byte 0xe9 on line 2)"),
+    ("twice", "3: ERROR: option ':snippet:' is given 2 times in one cell"),
+])
+def test_each_bad_page_fails_with_one_line_naming_what_to_edit(bad_site, page_name, expected):
+    _, result, log = bad_site
+    assert result.returncode != 0
+    assert error_line(log, page_name).startswith(expected)
+
+
+def test_the_good_pages_still_build_next_to_the_bad_ones(bad_site):
+    site, _, _ = bad_site
+    assert "HELLO" in html(site, "index")
+    assert "The total is 10." in html(site, "counting")
+
+
+def test_a_refused_page_says_why_instead_of_running(bad_site):
+    site, _, _ = bad_site
+    assert "This page did not build: snippet '../conf.py#x'" in html(site, "up")
+    assert "nb_execution_mode" not in html(site, "up")
+
+
+def test_megabytes_of_output_are_cut_with_a_visible_note(bad_site):
+    site, _, log = bad_site
+    assert ("cell bad.py#loud printed 3,000,001 characters of output; the page shows the "
+            "first 100,000") in error_line(log, "loud")
+    page_text = html(site, "loud")
+    assert "[output cut: the cell printed 3,000,001 characters, the first 100,000 are shown]" \
+        in page_text
+    assert (site / "build" / "html" / "loud.html").stat().st_size < 200_000
