@@ -458,7 +458,7 @@ def _lock_paths(app, config) -> list[Path]:
     paths = {Path(app.outdir).resolve().parent / LOCK_NAME}
     cache = config.nb_execution_cache_path if "nb_execution_cache_path" in config else ""
     if cache:
-        cache_dir = Path(app.confdir, cache).resolve()
+        cache_dir = Path(cache).resolve()  # myst-nb opens it relative to the working folder
         if not cache_dir.is_relative_to(Path(app.outdir).resolve().parent):
             paths.add(cache_dir.parent / LOCK_NAME)
     return sorted(paths)
@@ -575,19 +575,18 @@ def _versions(app) -> dict[str, str | None]:
     return found
 
 
-def check_versions(app, env, docnames) -> None:
-    """``env-before-read-docs``: an environment built with other package versions (a JAX
-    upgrade) is read again from scratch, saying so, instead of mixing outputs of two releases."""
+def check_versions(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: an environment built with other package versions (a JAX upgrade)
+    is read again from scratch, saying so, instead of mixing outputs of two releases."""
     now, before = _versions(app), getattr(env, "snippet_cells_versions", None)
     env.snippet_cells_versions = now
     if before is None or before == now:
-        return
-    changed = ", ".join(f"{name} {before.get(name)} -> {version}"
-                        for name, version in now.items() if before.get(name) != version)
-    stale = set(env.found_docs) - set(docnames)
-    _notice(f"{Path(app.outdir).parent} was built with other versions ({changed}): "
-            f"every page is read again ({len(stale)} more than the edits alone)")
-    docnames.extend(sorted(stale))
+        return []
+    changed_versions = ", ".join(f"{name} {before.get(name)} -> {version}"
+                                 for name, version in now.items() if before.get(name) != version)
+    _notice(f"{Path(app.outdir).parent} was built with other versions ({changed_versions}): "
+            "every page is read again")
+    return sorted(env.found_docs - set(removed))
 
 
 def setup(app):
@@ -598,7 +597,7 @@ def setup(app):
     app.connect("config-inited", lock_build_folder, priority=10)
     app.connect("config-inited", set_reader, priority=100)
     app.connect("builder-inited", prepare_execution_cache)
-    app.connect("env-before-read-docs", check_versions)
+    app.connect("env-get-outdated", check_versions)
     app.connect("build-finished", unlock_build_folder, priority=900)
     app.connect("source-read", check_page)
     app.connect("env-get-outdated", outdated_pages)

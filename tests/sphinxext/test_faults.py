@@ -185,3 +185,102 @@ def test_megabytes_of_output_are_cut_with_a_visible_note(bad_site):
     assert "[output cut: the cell printed 3,000,001 characters, the first 100,000 are shown]" \
         in page_text
     assert (site / "build" / "html" / "loud.html").stat().st_size < 200_000
+
+
+# --- a damaged cache, an environment from other versions ---------------------------------------
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    """The fixture site after one clean build, kept aside; Sphinx drops an environment that
+    moved, so each test gets it back at the same path (``site``)."""
+    base = tmp_path_factory.mktemp("built")
+    site = fixture_copy(base / "site")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    shutil.copytree(site, base / "pristine", symlinks=True)
+    return base
+
+
+@pytest.fixture
+def built(pristine):
+    return pristine / "pristine"
+
+
+@pytest.fixture
+def damaged(pristine):
+    site = pristine / "site"
+    shutil.rmtree(site)
+    shutil.copytree(pristine / "pristine", site, symlinks=True)
+    return site
+
+
+CACHE = Path("build") / ".jupyter_cache"
+
+
+def notice(result):
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("snippet_cells: ")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def assert_same_site(site, built):
+    """Every page reads as in the clean build (MyST-NB's jupyter_execute copies are not
+    compared: it writes them without outputs when they come from the cache)."""
+    for name in ("index", "counting"):
+        assert html(site, name) == html(built, name)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_an_unreadable_cache_database_starts_a_new_cache(damaged, built, damage):
+    db = damaged / CACHE / "global.db"
+    data = db.read_bytes()
+    db.write_bytes({"truncated": data[:200], "garbage": b"not sqlite" * 50, "empty": b""}[damage])
+    result = build(damaged, "-E")
+    assert result.returncode == 0, result.stderr
+    assert f"the execution cache database {CACHE / 'global.db'} is unreadable" in notice(result)
+    assert "starting a new cache, every page executes again" in notice(result)
+    assert result.stdout.count("Executing notebook") == 2
+    assert_same_site(damaged, built)
+
+
+def test_a_deleted_cache_database_starts_a_new_cache(damaged, built):
+    (damaged / CACHE / "global.db").unlink()
+    result = build(damaged, "-E")
+    assert result.returncode == 0, result.stderr
+    assert "has no database (deleted?): starting a new cache" in notice(result)
+    assert result.stdout.count("Executing notebook") == 2
+    assert_same_site(damaged, built)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "missing"])
+def test_a_cached_notebook_that_does_not_parse_is_executed_again(damaged, built, damage):
+    """What SIGKILL leaves between jupyter-cache's record and its notebook file."""
+    notebooks = sorted((damaged / CACHE / "executed").glob("*/base.ipynb"))
+    assert len(notebooks) == 2
+    for notebook in notebooks[:1]:
+        if damage == "missing":
+            notebook.unlink()
+        else:
+            notebook.write_text(notebook.read_text()[:100])
+    result = build(damaged, "-E")
+    assert result.returncode == 0, result.stderr
+    assert ("dropped 1 damaged execution-cache entry (notebook missing or truncated, "
+            "an interrupted build?)") in notice(result)
+    assert result.stdout.count("Executing notebook") == 1
+    assert_same_site(damaged, built)
+
+
+def test_a_build_folder_from_other_versions_is_read_again(damaged, built):
+    env_file = damaged / "build" / "html" / ".doctrees" / "environment.pickle"
+    env = pickle.loads(env_file.read_bytes())
+    assert set(env.snippet_cells_versions) == {"jax", "jaxlib"}
+    env.snippet_cells_versions = {"jax": "0.4.1", "jaxlib": "0.4.1"}
+    env_file.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    result = build(damaged)
+    assert result.returncode == 0, result.stderr
+    line = notice(result)
+    assert f"{damaged / 'build'} was built with other versions (jax 0.4.1 -> " in line
+    assert "every page is read again" in line
+    from tests.sphinxext.test_snippet_cells import reread_pages
+    assert reread_pages(result.stdout) == {"index", "counting"}
+    assert_same_site(damaged, built)
