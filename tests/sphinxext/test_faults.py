@@ -16,7 +16,7 @@ import pytest
 from sphinxext.snippet_cells import read_region
 from tests.sphinxext.sphinx_site import ROOT
 from tests.sphinxext.sphinx_site import build_tree as build
-from tests.sphinxext.test_snippet_cells import FIXTURE, executed, html
+from tests.sphinxext.test_snippet_cells import FIXTURE, html
 
 # --- references that leave snippets/ or are not text ---------------------------------------
 
@@ -126,7 +126,8 @@ def fixture_copy(dest: Path) -> Path:
 def bad_site(tmp_path_factory):
     site = fixture_copy(tmp_path_factory.mktemp("bad") / "site")
     write(site / "snippets" / "bad.py", BAD_SNIPPET)
-    write(site / "snippets" / "latin1.py", "# [START r]\nn = 'caf\xe9'\n# [END r]\n".encode("latin-1"))
+    latin = "# [START r]\nn = 'caf\xe9'\n# [END r]\n".encode("latin-1")
+    write(site / "snippets" / "latin1.py", latin)
     (site / "snippets" / "link.py").symlink_to("../conf.py")
     for name, refs in BAD_PAGES.items():
         write(site / "docs" / f"{name}.md", page(name, refs))
@@ -284,3 +285,87 @@ def test_a_build_folder_from_other_versions_is_read_again(damaged, built):
     from tests.sphinxext.test_snippet_cells import reread_pages
     assert reread_pages(result.stdout) == {"index", "counting"}
     assert_same_site(damaged, built)
+
+
+# --- two builds at once, a build killed mid-way ------------------------------------------------
+
+def start_build(site, **env):
+    """A strict build in the background, in its own process group (as a terminal runs it)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "sphinx", "-c", ".", "-W", "--keep-going", "-n", "-b", "html",
+         "docs", "build/html"],
+        cwd=site, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", **env},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def wait_for(condition, seconds=120):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def test_a_second_build_waits_for_the_first_and_both_succeed(tmp_path):
+    site = fixture_copy(tmp_path / "site")
+    lock = site / "build" / ".build.lock"
+    first = start_build(site)
+    wait_for(lambda: lock.exists() and lock.read_text().startswith("PID"))
+    second = build(site)
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    waiting = [ln for ln in second.stderr.splitlines() if ln.startswith("snippet_cells: ")]
+    assert len(waiting) == 1 and waiting[0].startswith(
+        f"snippet_cells: {site / 'build'} is in use by another build (PID {first.pid}, "), waiting
+    assert waiting[0].endswith("waiting for it to finish (Ctrl-C to stop)")
+    assert "Executing notebook" not in second.stdout  # the first build's runs are reused
+    assert out.count("Executing notebook") == 2
+    assert "HELLO" in html(site, "index") and "The total is 10." in html(site, "counting")
+
+
+PAUSE_SNIPPET = '''"""A cell that, when the test asks, waits mid-execution to be killed."""
+
+# [START wait]
+import os
+import time
+
+if os.environ.get("FIXTURE_PAUSE_MARKER"):
+    open(os.environ["FIXTURE_PAUSE_MARKER"], "w").close()
+    time.sleep(120)
+print("resumed")
+# [END wait]
+'''
+
+
+def pausing_site(dest):
+    site = fixture_copy(dest)
+    write(site / "snippets" / "pause.py", PAUSE_SNIPPET)
+    write(site / "docs" / "pause.md", page("Pause", ["pause.py#wait"]))
+    index = site / "docs" / "index.md"
+    index.write_text(index.read_text().replace("counting\n", "counting\npause\n"))
+    return site
+
+
+@pytest.fixture(scope="module")
+def clean_pausing_site(tmp_path_factory):
+    site = pausing_site(tmp_path_factory.mktemp("clean") / "site")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "Ctrl-C"])
+def test_a_build_killed_while_pages_execute_recovers(tmp_path, clean_pausing_site, sig):
+    site = pausing_site(tmp_path / "site")
+    marker = tmp_path / "executing"
+    killed = start_build(site, FIXTURE_PAUSE_MARKER=str(marker))
+    wait_for(marker.exists)
+    os.killpg(killed.pid, sig)
+    killed.communicate(timeout=60)
+    assert killed.returncode != 0
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert "in use by another build" not in result.stderr  # the dead build left no lock
+    for name in ("index", "counting", "pause"):
+        assert html(site, name) == html(clean_pausing_site, name)
+    assert "resumed" in html(site, "pause")
