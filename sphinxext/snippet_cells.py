@@ -17,7 +17,12 @@ The region is the text between ``# [START show_jaxpr]`` and ``# [END show_jaxpr]
   the cell and the file's SHA-256 into the cell metadata: jupyter-cache hashes cell metadata,
   so the execution cache key changes with the snippet file;
 * shortens the traceback of cells tagged ``raises-exception`` to the exception itself, and
-  flags such a cell that no longer raises.
+  flags such a cell that no longer raises;
+* reports an unexpected error or a timeout at the snippet file and line the contributor edits,
+  and cuts an output longer than ``snippet_cells_output_limit`` characters, with a note;
+* keeps one build at a time on a build folder (the second waits), repairs an execution cache
+  that a killed build damaged, and reads every page again when the environment was built
+  with other versions of ``snippet_cells_versions_of`` (JAX). README: "When a build fails".
 
 A cell without ``:snippet:`` may only publish values with ``glue(...)``.
 """
@@ -560,7 +565,7 @@ def prepare_execution_cache(app) -> None:
         uris = ", ".join(sorted({Path(r.uri).name for r in damaged}))
         _notice(f"dropped {len(damaged)} damaged execution-cache entr"
                 f"{'y' if len(damaged) == 1 else 'ies'} (notebook missing or truncated, "
-                f"an interrupted build?): {uris} execute again")
+                f"an interrupted build?); executing again: {uris}")
 
 
 # --- the versions the pages ran with -----------------------------------------------------------
