@@ -568,6 +568,9 @@ def prepare_execution_cache(app) -> None:
                 f"an interrupted build?); executing again: {uris}")
 
 
+create_execution_cache = prepare_execution_cache  # its name before it repaired the cache
+
+
 # --- the versions the pages ran with -----------------------------------------------------------
 
 def _versions(app) -> dict[str, str | None]:
