@@ -41,6 +41,26 @@ class _DeferredSnippet(types.ModuleType):
         return getattr(self, name)
 
 
+def _run_deferred(module):
+    """Run a deferred snippet module now (a no-op once it has run)."""
+    if isinstance(module, _DeferredSnippet):
+        module.__getattr__("run")  # any public name: runs the module, then looks the name up
+    return module
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Run the snippet modules a test file imports before its test's fixtures are set up: not
+    inside a JAX trace the test starts, and not into a `capsys`/`capfd` the test reads (at
+    import, as the page does; before this change, that was at collection)."""
+    module = getattr(item, "module", None)
+    for value in list(vars(module).values()) if module is not None else ():
+        try:
+            _run_deferred(value)
+        except AttributeError:
+            pass  # the module ran; it has no name "run"
+
+
 class _DeferringLoader(importlib.abc.Loader):
     def __init__(self, loader):
         self.loader = loader
