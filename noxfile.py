@@ -5,11 +5,16 @@ from pathlib import Path
 
 import nox
 
+nox.needs_version = ">=2025.2.9"
 nox.options.sessions = ["lint", "tests", "docs", "browser"]
 nox.options.reuse_existing_virtualenvs = True
+# Every session's virtualenv is made and filled by uv (`pip install nox uv` brings it): no
+# fallback to pip, so a missing uv fails loudly instead of silently costing ten times longer.
+nox.options.default_venv_backend = "uv"
 
 ROOT = Path(__file__).parent
-REQUIREMENTS = ("-r", "requirements.txt")
+# The lock compiled from requirements.in: every package pinned, every file's SHA-256 checked.
+REQUIREMENTS = ("--require-hashes", "-r", "requirements.txt")
 # Strict, warnings-as-errors build: nitpicky, full tracebacks, report every problem.
 SPHINX_STRICT = ("-c", ".", "-W", "--keep-going", "-n", "-T", "-j", "auto")
 JAX_ENV = {"JAX_PLATFORMS": "cpu", "JAX_NUMPY_RANK_PROMOTION": "raise"}
@@ -34,9 +39,14 @@ def docs(session):
 
 @nox.session
 def tests(session):
-    """Run the test suite: snippet values and the Sphinx extensions (no browser needed)."""
+    """Run the test suite on every core: snippet values and the Sphinx extensions (no browser).
+
+    One worker per core (`-n auto`); each test file, with the files whose snippets import its
+    snippet, stays on one worker (`--dist loadfile`, see tests/conftest.py), so each page's
+    computation runs once. `nox -s tests -- -n 0` runs serially."""
     install(session)
-    session.run("pytest", "--ignore=tests/browser", *session.posargs, env=JAX_ENV)
+    session.run("pytest", "--ignore=tests/browser", "-n", "auto", "--dist", "loadfile",
+                *session.posargs, env=JAX_ENV)
 
 
 @nox.session
