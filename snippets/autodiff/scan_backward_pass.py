@@ -30,15 +30,22 @@ def scans_in(jaxpr):
     return [e for e in jaxpr.eqns if e.primitive.name == "scan"]
 
 
-def describe(eqn):
-    """Split a scan's operands into loop constants, carry and per-step inputs."""
+def operands(eqn):
+    """A scan's inputs, split into loop constants, initial carry and per-step inputs."""
     n_consts, n_carry = eqn.params["num_consts"], eqn.params["num_carry"]
-    ins = [str(v.aval) for v in eqn.invars]
-    outs = [str(v.aval) for v in eqn.outvars]
+    ins = eqn.invars
+    return ins[:n_consts], ins[n_consts:n_consts + n_carry], ins[n_consts + n_carry:]
+
+
+def describe(eqn):
+    consts, carry, per_step = operands(eqn)
+    n_carry = eqn.params["num_carry"]
     print(f"scan reverse={eqn.params['reverse']}")
-    print("  constants:", ins[:n_consts])
-    print("  carry:    ", ins[n_consts:n_consts + n_carry], "->", outs[:n_carry])
-    print("  per step: ", ins[n_consts + n_carry:], "->", outs[n_carry:])
+    print("  constants:", [str(v.aval) for v in consts])
+    print("  carry:    ", [str(v.aval) for v in carry],
+          "->", [str(v.aval) for v in eqn.outvars[:n_carry]])
+    print("  per step: ", [str(v.aval) for v in per_step],
+          "->", [str(v.aval) for v in eqn.outvars[n_carry:]])
 # [END describe]
 
 
@@ -49,25 +56,21 @@ describe(forward)
 describe(backward)
 # [END grad_scans]
 
-
-def split(eqn):
-    n_consts, n_carry = eqn.params["num_consts"], eqn.params["num_carry"]
-    return (eqn.invars[:n_consts], eqn.invars[n_consts:n_consts + n_carry],
-            eqn.invars[n_consts + n_carry:])
-
+# [START residual_flow]
+# forward outputs: the carry, the ys, then the stacked residuals
+residuals = forward.outvars[forward.params["num_carry"] + 1:]
+back_consts, back_carry, back_per_step = operands(backward)
+residuals_consumed = all(any(r is x for x in back_per_step) for r in residuals)
+shapes_in_program = [v.aval.shape for e in grad_jaxpr.eqns for v in e.outvars]
+print(len(residuals), "stacked residuals, all read by the backward scan:", residuals_consumed)
+print("w is the backward scan's only constant:", back_consts == operands(forward)[0])
+print("any array with one w per step:", (STEPS, HIDDEN, HIDDEN) in shapes_in_program)
+# [END residual_flow]
 
 stacked_shape = (STEPS, HIDDEN)
-residuals = [v for v in forward.outvars[1 + 1:] if v.aval.shape == stacked_shape]
-_, _, backward_xs = split(backward)
-backward_consts, backward_carry, _ = split(backward)
-# every stacked residual of the forward scan is a per-step input of the backward scan
-residuals_consumed = all(any(r is x for x in backward_xs) for r in residuals)
-# w is a constant of both scans; its gradient is a carry of the backward scan
-w_is_constant = [v.aval.shape for v in backward_consts] == [(HIDDEN, HIDDEN)]
-w_grad_in_carry = (HIDDEN, HIDDEN) in [v.aval.shape for v in backward_carry]
-all_shapes = [v.aval.shape for e in grad_jaxpr.eqns for v in (*e.invars, *e.outvars)
-              if hasattr(v, "aval")]
-w_never_stacked = (STEPS, HIDDEN, HIDDEN) not in all_shapes
+w_is_constant = [v.aval.shape for v in back_consts] == [(HIDDEN, HIDDEN)]
+w_grad_in_carry = (HIDDEN, HIDDEN) in [v.aval.shape for v in back_carry]
+w_never_stacked = (STEPS, HIDDEN, HIDDEN) not in shapes_in_program
 
 # [START backward_body]
 print(backward.params["jaxpr"])
@@ -88,16 +91,16 @@ _, push_tangent = jax.linearize(loss_of_w, w)    # w_dot -> d loss
 _, pull_cotangent = jax.vjp(loss_of_w, w)        # loss_bar -> w_bar
 tangent_jaxpr = jax.make_jaxpr(push_tangent)(w).jaxpr
 cotangent_jaxpr = jax.make_jaxpr(pull_cotangent)(1.0).jaxpr
-print("linearize:", [(e.params["reverse"], [str(v.aval) for v in split(e)[2]])
+print("linearize:", [(e.params["reverse"], [str(v.aval) for v in operands(e)[2]])
                      for e in scans_in(tangent_jaxpr)])
-print("vjp:      ", [(e.params["reverse"], [str(v.aval) for v in split(e)[2]])
+print("vjp:      ", [(e.params["reverse"], [str(v.aval) for v in operands(e)[2]])
                      for e in scans_in(cotangent_jaxpr)])
 # [END linearize_vs_vjp]
 
 (linear_scan,) = scans_in(tangent_jaxpr)
 (transposed_scan,) = scans_in(cotangent_jaxpr)
-linear_stacked = sorted(str(v.aval) for v in split(linear_scan)[2])
-transposed_stacked = sorted(str(v.aval) for v in split(transposed_scan)[2])
+linear_stacked = sorted(str(v.aval) for v in operands(linear_scan)[2])
+transposed_stacked = sorted(str(v.aval) for v in operands(transposed_scan)[2])
 # the transposed scan reads the same residuals, plus the per-step cotangent of the outputs
 same_residuals = (transposed_stacked == sorted([*linear_stacked, f"float32[{STEPS}]"])
                   and not linear_scan.params["reverse"] and transposed_scan.params["reverse"])
@@ -128,15 +131,22 @@ def loss_truncated(w, xs):
 influence_full = jax.jacrev(outputs, argnums=1)(w, xs).sum(-1)
 influence_truncated = jax.jacrev(outputs_truncated, argnums=1)(w, xs).sum(-1)
 print(np.array2string(np.asarray(influence_truncated), precision=2, suppress_small=True))
-# [END truncated]
 
 chunk = jnp.arange(STEPS) // TRUNCATE
-same_chunk = chunk[:, None] == chunk[None, :]
+across = chunk[:, None] != chunk[None, :]
+print("largest influence across chunks: full",
+      float(jnp.max(jnp.abs(jnp.where(across, influence_full, 0.0)))),
+      "truncated", float(jnp.max(jnp.abs(jnp.where(across, influence_truncated, 0.0)))))
+print("largest change within chunks:",
+      float(jnp.max(jnp.abs(jnp.where(across, 0.0, influence_full - influence_truncated)))))
+# [END truncated]
+
 lower = jnp.arange(STEPS)[:, None] > jnp.arange(STEPS)[None, :]
-cut_entries_zero = bool(jnp.all(jnp.where(same_chunk, 0.0, influence_truncated) == 0.0))
-cut_entries_were_nonzero = bool(jnp.all(jnp.where(~same_chunk & lower, influence_full, 1.0) != 0.0))
-kept_entries_equal = bool(jnp.allclose(jnp.where(same_chunk, influence_full, 0.0),
+cut_entries_zero = bool(jnp.all(jnp.where(across, influence_truncated, 0.0) == 0.0))
+cut_entries_were_nonzero = bool(jnp.all(jnp.where(across & lower, influence_full, 1.0) != 0.0))
+kept_entries_equal = bool(jnp.allclose(jnp.where(across, 0.0, influence_full),
                                        influence_truncated, atol=1e-6))
+
 
 # [START truncated_grad]
 g_full = jax.grad(loss)(w, xs)
