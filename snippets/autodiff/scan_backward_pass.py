@@ -95,15 +95,16 @@ print("linearize:", [(e.params["reverse"], [str(v.aval) for v in operands(e)[2]]
                      for e in scans_in(tangent_jaxpr)])
 print("vjp:      ", [(e.params["reverse"], [str(v.aval) for v in operands(e)[2]])
                      for e in scans_in(cotangent_jaxpr)])
-# [END linearize_vs_vjp]
 
 (linear_scan,) = scans_in(tangent_jaxpr)
 (transposed_scan,) = scans_in(cotangent_jaxpr)
-linear_stacked = sorted(str(v.aval) for v in operands(linear_scan)[2])
-transposed_stacked = sorted(str(v.aval) for v in operands(transposed_scan)[2])
+linear_reads = sorted(str(v.aval) for v in operands(linear_scan)[2])
+transposed_reads = sorted(str(v.aval) for v in operands(transposed_scan)[2])
 # the transposed scan reads the same residuals, plus the per-step cotangent of the outputs
-same_residuals = (transposed_stacked == sorted([*linear_stacked, f"float32[{STEPS}]"])
-                  and not linear_scan.params["reverse"] and transposed_scan.params["reverse"])
+same_residuals = transposed_reads == sorted([*linear_reads, f"float32[{STEPS}]"])
+print("same residuals, plus the output cotangents:", same_residuals)
+# [END linearize_vs_vjp]
+
 
 # [START truncated]
 import numpy as np

@@ -76,6 +76,29 @@ def traced_max_norm():
     # [END traced_nondiff]
 
 
+# [START clip_traced_setting]
+@jax.custom_vjp
+def clip_cotangent_traced(max_norm, x):
+    return x
+
+
+def clip_traced_fwd(max_norm, x):
+    return x, max_norm                 # the setting travels as a residual
+
+
+def clip_traced_bwd(max_norm, x_bar):
+    norm = jnp.sqrt(jnp.sum(x_bar**2))
+    return None, x_bar * jnp.minimum(1.0, max_norm / jnp.maximum(norm, 1e-12))
+
+
+clip_cotangent_traced.defvjp(clip_traced_fwd, clip_traced_bwd)
+
+jitted_grad = jax.jit(jax.grad(lambda w, max_norm: loss(clip_cotangent_traced(max_norm, w))))
+g_jitted = jitted_grad(w, 1.0)
+print("clipped under jit:", g_jitted, " norm", jnp.linalg.norm(g_jitted))
+# [END clip_traced_setting]
+
+
 # [START exercise_solution]
 @partial(jax.custom_vjp, nondiff_argnums=(0,))
 def scale_cotangent(factor, x):

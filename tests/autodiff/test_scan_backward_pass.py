@@ -36,6 +36,8 @@ def test_saved_residuals_name_w_once_and_three_stacked_arrays(capsys):
 
 def test_linearize_and_vjp_read_the_same_residuals_in_opposite_directions():
     assert m.same_residuals
+    assert not m.linear_scan.params["reverse"]
+    assert m.transposed_scan.params["reverse"]
 
 
 def test_truncation_zeroes_exactly_the_cross_chunk_influence():

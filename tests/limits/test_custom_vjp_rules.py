@@ -41,3 +41,8 @@ def test_exercise_scale_cotangent():
 def test_jvp_is_refused_too():
     with pytest.raises(TypeError, match="can't apply forward-mode autodiff"):
         jax.jvp(m.wave, (1.0,), (1.0,))
+
+
+def test_a_traced_setting_as_an_ordinary_argument_works_under_jit():
+    assert jnp.allclose(m.g_jitted, m.g_clipped, atol=1e-6)
+    assert float(jnp.linalg.norm(m.jitted_grad(m.w, 2.0))) == pytest.approx(2.0, rel=1e-6)
