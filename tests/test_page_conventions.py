@@ -50,3 +50,36 @@ def test_every_chapter_page_ends_with_a_hidden_exercise_solution(page):
     exercise = text.split("\n## Exercise\n", 1)[1]
     solutions = [options for options, _ in CELL.findall(exercise) if "hide-cell" in options]
     assert solutions and all(":snippet:" in options for options in solutions)
+
+
+CODE_CELL = re.compile(r"```\{code-cell\} ipython3\n.*?```", re.S)
+CLAIM_ROLE = re.compile(r"\{claim\}`[^`]*`")
+ANY_GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`[^`]*`")
+COMPARISON = re.compile(r"\b(fewer|more than|less than|faster|slower|times as|times the|"
+                        r"times less|times more|grows?|smaller|larger|agrees?|the same as|"
+                        r"differs?|close to)\b", re.I)
+
+
+def unclaimed_comparisons(text: str) -> list[str]:
+    """Paragraphs that quote a computed value and compare it, with no claim to check them.
+
+    A heuristic for the rule that a sentence interpreting a result is bound to the run
+    (``sphinxext/claims.py``): a glued number next to "fewer", "grows", "agrees" ... is a
+    conclusion, so its paragraph must carry a ``{claim}``. Timing containers are exempt: they
+    illustrate and conclude nothing.
+    """
+    prose = TIMING_CONTAINER.sub(" ", CODE_CELL.sub(" ", text))
+    return [" ".join(p.split())[:120] for p in re.split(r"\n\s*\n", prose)
+            if ANY_GLUE_ROLE.search(p) and COMPARISON.search(p) and not CLAIM_ROLE.search(p)]
+
+
+def test_the_check_finds_an_unclaimed_comparison():
+    page = ("Scan needs {glue:text}`r:.1f` times less memory.\n\n"
+            "Scan {claim}`needs less memory <less>` ({glue:text}`r:.1f` times less).\n\n"
+            "```{container} timing\nIt was {glue:text}`t:.1f` times faster.\n```\n")
+    assert unclaimed_comparisons(page) == ["Scan needs {glue:text}`r:.1f` times less memory."]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_comparisons_of_computed_values_carry_a_claim(page):
+    assert unclaimed_comparisons(page.read_text()) == []

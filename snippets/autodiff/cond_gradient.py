@@ -50,28 +50,41 @@ for g in (1.0, -1.0):
 
 # [START predicate_argument]
 d_gate = jax.grad(bend, argnums=1)
-d_gate(0.7, 1.0), d_gate(0.7, -1.0)
+gate_gradients = (d_gate(0.7, 1.0), d_gate(0.7, -1.0))
+gate_gradients
 # [END predicate_argument]
 
-gate_gradients = (d_gate(0.7, 1.0), d_gate(0.7, -1.0))
+
+# [START mismatched_branches]
+def spread(x, gate):
+    return lax.cond(
+        gate > 0,
+        lambda v: v * 2.0,             # a scalar
+        lambda v: jnp.stack([v, -v]),  # a vector of two
+        x,
+    )
+
+
+mismatch_errors = {}
+for label, call in {
+    "spread(0.7, 1.0)": lambda: spread(0.7, 1.0),
+    "jax.grad(spread)(0.7, 1.0)": lambda: jax.grad(spread)(0.7, 1.0),
+}.items():
+    try:
+        call()
+    except TypeError as err:
+        first, *_, types, _ = [line for line in str(err).splitlines() if line]
+        mismatch_errors[label] = (first, types)
+        print(f"{label}\n  TypeError: {first}\n  {types}")
+# [END mismatched_branches]
 
 
 def mismatched_branches():
-    # [START mismatched_branches]
-    def spread(x, gate):
-        return lax.cond(
-            gate > 0,
-            lambda v: v * 2.0,             # a scalar
-            lambda v: jnp.stack([v, -v]),  # a vector of two
-            x,
-        )
-
     jax.grad(spread)(0.7, 1.0)
-    # [END mismatched_branches]
 
 
 def mismatched_branches_without_grad():
-    lax.cond(True, lambda v: v * 2.0, lambda v: jnp.stack([v, -v]), 0.7)
+    spread(0.7, 1.0)
 
 
 # [START exercise_solution]

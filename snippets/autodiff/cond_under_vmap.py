@@ -38,29 +38,3 @@ def root_or_line_where(x):
 where_slopes = jax.vmap(jax.grad(root_or_line_where))(points)
 where_slopes
 # [END where_gradient]
-
-# [START where_sanitised]
-def root_or_line_safe(x):
-    positive = x > 0
-    # sqrt never sees x <= 0, so its derivative stays finite
-    safe_x = jnp.where(positive, x, 1.0)
-    return jnp.where(positive, jnp.sqrt(safe_x), 0.5 * x)
-
-
-safe_slopes = jax.vmap(jax.grad(root_or_line_safe))(points)
-safe_slopes
-# [END where_sanitised]
-
-
-# [START exercise_solution]
-def log_or_zero(x):
-    """log(x) for x > 0, else 0; finite gradients everywhere."""
-    positive = x > 0
-    safe_x = jnp.where(positive, x, 1.0)
-    return jnp.where(positive, jnp.log(safe_x), 0.0)
-
-
-probes = jnp.array([-1.0, 0.0, 0.5, 2.0])
-exercise_slopes = jax.vmap(jax.grad(log_or_zero))(probes)
-exercise_slopes
-# [END exercise_solution]

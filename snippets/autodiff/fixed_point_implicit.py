@@ -62,6 +62,10 @@ print(f"x* = {float(x_star):.6f} after {int(n_iter)} iterations")
 print(f"implicit (custom_vjp)   {float(implicit):.6f}")
 print(f"grad of 200-step loop   {float(through_loop):.6f}")
 print(f"jvp through while_loop  {float(forward):.6f}")
+unrolled_gap = abs(float(implicit) - float(through_loop))
+jvp_gap = abs(float(implicit) - float(forward))
+print(f"|implicit - 200 steps| = {unrolled_gap:.1e}")
+print(f"|implicit - jvp|       = {jvp_gap:.1e}")
 # [END compare_unrolled]
 
 

@@ -20,7 +20,8 @@ def savings_slope(rate, years):
     return jax.grad(savings_fori)(rate, years)
 
 
-savings_slope(1.05, 6)
+fori_slope = savings_slope(1.05, 6)
+fori_slope
 # [END fori_static]
 
 # [START fori_static_jaxpr]
@@ -80,6 +81,18 @@ def grow_past_masked(rate, target=10.0, max_years=64):
 print(f"{int(masked_years)} years, balance {float(masked_final):.4f}, "
       f"grad slope {float(masked_slope):.4f}")
 # [END early_stop_scan]
+
+# [START masked_residuals]
+import contextlib
+import io
+
+from jax.ad_checkpoint import print_saved_residuals
+
+with contextlib.redirect_stdout(io.StringIO()) as report:
+    print_saved_residuals(lambda r: grow_past_masked(r)[0], 1.05)
+residual_types = [line.split()[0] for line in report.getvalue().splitlines()]
+print("saved for the backward pass:", residual_types)
+# [END masked_residuals]
 
 
 # [START exercise_setup]

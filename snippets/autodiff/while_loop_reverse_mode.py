@@ -44,6 +44,22 @@ loop_eqn = next(e for e in jvp_jaxpr.jaxpr.eqns if e.primitive.name == "while")
 jvp_carry_types = [str(v.aval) for v in loop_eqn.outvars]
 
 
+
+# [START closed_form]
+def closed_form_slope(rate, n):
+    """d/d rate of the geometric series rate**n + 0.5 * (rate**n - 1) / (rate - 1)."""
+    grown, d_grown = rate**n, n * rate ** (n - 1)
+    return d_grown + 0.5 * (d_grown * (rate - 1) - (grown - 1)) / (rate - 1) ** 2
+
+
+exact = closed_form_slope(1.05, 6)  # Python floats: float64
+print(f"closed form  {exact:.6f}")
+print(f"jvp - closed form, relative: {float(slope) / exact - 1:+.1e}")
+# [END closed_form]
+
+slope_rel_error = abs(float(slope) / exact - 1)
+
+
 def closed_form(rate, years):
     """Geometric series: rate^n + 0.5 (rate^n - 1) / (rate - 1)."""
     grown = rate**years

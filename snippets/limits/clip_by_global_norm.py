@@ -30,16 +30,15 @@ params = {"w": jax.random.normal(kw, (3, 2)), "b": jnp.zeros(2)}
 
 grads = jax.grad(loss)(params, x, y)
 clipped = clip_by_global_norm(grads, max_norm=1.0)
-print("norm before:", global_norm(grads))
-print("norm after :", global_norm(clipped))
+norm_before, norm_after = global_norm(grads), global_norm(clipped)
+print("norm before:", norm_before)
+print("norm after :", norm_after)
 ratios = jax.tree.leaves(jax.tree.map(jnp.divide, clipped, grads))
 ratios = jnp.concatenate([r.ravel() for r in ratios])
 print(f"after / before: min {ratios.min():.6g}, max {ratios.max():.6g}")
 
 small = {"w": jnp.full((3, 2), 0.1), "b": jnp.zeros(2)}
 print("small norm:", global_norm(small))
-print("small w unchanged:",
-      bool(jnp.all(clip_by_global_norm(small, 1.0)["w"] == small["w"])))
+small_unchanged = bool(jnp.all(clip_by_global_norm(small, 1.0)["w"] == small["w"]))
+print("small w unchanged:", small_unchanged)
 # [END clip_example]
-
-norm_before, norm_after = global_norm(grads), global_norm(clipped)

@@ -9,9 +9,16 @@ def log_or_zero(x):
     return jnp.where(x > 0, jnp.log(x), 0.0)
 
 
-print("value at 0:", log_or_zero(0.0))
-print("grad at 0 :", jax.grad(log_or_zero)(0.0))
+naive_value, naive_grad = log_or_zero(0.0), jax.grad(log_or_zero)(0.0)
+print("value at 0:", naive_value)
+print("grad at 0 :", naive_grad)
 # [END where_nan]
+
+# [START where_nan_jaxpr]
+jax.make_jaxpr(jax.grad(log_or_zero))(0.0)
+# [END where_nan_jaxpr]
+
+where_nan_jaxpr = jax.make_jaxpr(jax.grad(log_or_zero))(0.0)
 
 # [START double_where]
 def log_or_zero_safe(x):
@@ -22,13 +29,11 @@ def log_or_zero_safe(x):
 
 
 xs = jnp.array([0.0, 0.5, 2.0])
-print("value:", jax.vmap(log_or_zero_safe)(xs))
-print("grad :", jax.vmap(jax.grad(log_or_zero_safe))(xs))
-# [END double_where]
-
-naive_value, naive_grad = log_or_zero(0.0), jax.grad(log_or_zero)(0.0)
 safe_values = jax.vmap(log_or_zero_safe)(xs)
 safe_grads = jax.vmap(jax.grad(log_or_zero_safe))(xs)
+print("value:", safe_values)
+print("grad :", safe_grads)
+# [END double_where]
 
 
 # [START exercise_safe_norm]

@@ -25,7 +25,6 @@ with jax.enable_x64(True):
 print(f"{'x':>6} {'float32':>11} {'float64':>11} {'series':>11}")
 for x, s32, s64 in zip(probe_points, slope32, slope64, strict=True):
     print(f"{x:6g} {s32:+.4e} {s64:+.4e} {exact_slope(x):+.4e}")
-print("default dtype after the block:", jnp.ones(()).dtype)
-# [END compare_precisions]
-
 default_dtype_after = jnp.ones(()).dtype
+print("default dtype after the block:", default_dtype_after)
+# [END compare_precisions]

@@ -14,10 +14,11 @@ big = jnp.array([700.0, 699.0, 697.0])
 tiny = jnp.array([-900.0, -901.0, -903.0])
 versions = {"naive": naive_lse, "jax.nn": jax.nn.logsumexp,
             "jax.scipy": jsp.logsumexp}
+runs = {}  # (version, input) -> (value, gradient)
 for name, lse in versions.items():
     for label, s in [("big", big), ("tiny", tiny)]:
-        print(f"{name:>9} {label:>4}: {lse(s):9.4f}",
-              "grad", jax.grad(lse)(s))
+        runs[name, label] = value, grad = lse(s), jax.grad(lse)(s)
+        print(f"{name:>9} {label:>4}: {value:9.4f}", "grad", grad)
 # [END naive_vs_stable]
 
 naive_big, naive_tiny = naive_lse(big), naive_lse(tiny)

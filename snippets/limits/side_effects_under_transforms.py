@@ -5,8 +5,12 @@ import jax
 import numpy as np
 
 
+traces = []  # one entry each time Python runs the body
+
+
 def noisy_square(x):
     print("inside noisy_square, x is", x)
+    traces.append(x.shape)
     return x * x
 
 
@@ -14,6 +18,8 @@ slope = jax.grad(noisy_square)(3.0)
 nine = jax.jit(noisy_square)(3.0)
 sixteen = jax.jit(noisy_square)(4.0)  # same shape and dtype: no retrace
 # [END print_inside]
+
+traces_on_page = len(traces)  # later calls (the tests) add more
 
 # [START random_inside_jit]
 rng = np.random.default_rng(0)

@@ -20,9 +20,9 @@ slopes = {
     "relu": jax.vmap(jax.grad(jax.nn.relu))(xs),
     "softplus": jax.vmap(jax.grad(jax.nn.softplus))(xs),
 }
-print(" " * 10, *(f"{x:7.1f}" for x in xs.tolist()))
-for name, g in slopes.items():
-    print(f"{name:>9}:", *(f"{v:7.4f}" for v in g.tolist()))
+print(" " * 10, *(f"{x:8.1f}" for x in xs.tolist()))
+for name, g in slopes.items():  # three significant digits, as in the text below
+    print(f"{name:>9}:", *(f"{v:8.3g}" for v in g.tolist()))
 # [END smooth_surrogates]
 
 # [START straight_through]
@@ -40,15 +40,13 @@ def loss(w):
 
 
 weights = jnp.array([0.2, 0.7, 1.4, 2.6])
-print("value:", round_straight_through(weights))
-print("grad :", jax.grad(loss)(weights))
-print("grad without the trick:",
-      jax.grad(lambda w: jnp.sum(jnp.round(w) ** 2))(weights))
-# [END straight_through]
-
 ste_values = round_straight_through(weights)
 ste_grads = jax.grad(loss)(weights)
 plain_grads = jax.grad(lambda w: jnp.sum(jnp.round(w) ** 2))(weights)
+print("value:", ste_values)
+print("grad :", ste_grads)
+print("grad without the trick:", plain_grads)
+# [END straight_through]
 
 # [START exercise_binarize]
 def binarize(x):

@@ -28,6 +28,9 @@ rotate_points = jax.vmap(rotate, in_axes=(None, 0))
 turned = rotate_points(quarter_turn, points)
 print("points", points.shape, "-> turned", turned.shape)
 print(turned.round(3))
+exact_turn = jnp.stack([-points[:, 1], points[:, 0]], axis=1)  # (x, y) -> (-y, x)
+turn_error = jnp.abs(turned - exact_turn).max()
+print("largest difference from the exact quarter turn:", turn_error)
 # [END shared_angle]
 
 # [START shared_point]

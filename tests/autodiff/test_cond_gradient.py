@@ -53,3 +53,11 @@ def test_exercise_soft_clip():
 def test_mismatched_branches_fail_without_grad_too():
     with pytest.raises(TypeError, match="cond branches must have equal output types"):
         m.mismatched_branches_without_grad()
+
+
+def test_mismatch_error_is_the_same_with_and_without_grad():
+    assert list(m.mismatch_errors) == ["spread(0.7, 1.0)", "jax.grad(spread)(0.7, 1.0)"]
+    first, types = m.mismatch_errors["spread(0.7, 1.0)"]
+    assert first.startswith("cond branches must have equal output types")
+    assert "float32[] but" in types and "float32[2]" in types
+    assert len(set(m.mismatch_errors.values())) == 1

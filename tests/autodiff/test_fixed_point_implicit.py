@@ -34,3 +34,8 @@ def test_grad_through_the_raw_solver_is_refused():
 def test_exercise_two_parameter_fixed_point():
     for implicit, fixed in zip(m.implicit_ab, m.fixed_steps_ab, strict=True):
         assert float(implicit) == pytest.approx(float(fixed), rel=1e-5)
+
+
+def test_printed_gaps_match_the_page_claims():
+    assert m.unrolled_gap < 1e-6
+    assert m.jvp_gap > 10 * m.unrolled_gap

@@ -43,3 +43,16 @@ def test_masked_scan_gradient_runs_every_step():
     jaxpr = jax.make_jaxpr(jax.grad(lambda r: m.grow_past_masked(r)[0]))(1.05)
     lengths = [e.params["length"] for e in jaxpr.eqns if e.primitive.name == "scan"]
     assert lengths == [64, 64]
+
+
+def test_fori_slope_and_masked_scan_match_forward_mode_references():
+    from snippets.autodiff import while_loop_reverse_mode as loop
+    assert abs(float(m.fori_slope) / float(loop.jacobian) - 1) < 1e-6
+    assert int(m.years_needed) == int(m.masked_years)
+    assert abs(float(m.masked_slope) / float(m.final_slope) - 1) < 1e-6
+
+
+def test_masked_scan_saves_residuals_for_every_one_of_its_64_steps():
+    assert m.residual_types == ["f32[]", "f32[64]", "bool[64]"]
+    assert int(m.masked_years) < 64
+    assert m.fori_static_primitives == ["scan"]

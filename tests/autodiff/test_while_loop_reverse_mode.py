@@ -23,3 +23,8 @@ def test_forward_mode_matches_closed_form_derivative():
 def test_jvp_carries_the_tangent_in_the_loop():
     # (year, balance, tangent of balance)
     assert m.jvp_carry_types == ["~int32[]", "~float32[]", "~float32[]"]
+
+
+def test_jvp_agrees_with_the_float64_closed_form_to_float32_precision():
+    assert m.exact == pytest.approx(16.2154, abs=1e-4)
+    assert m.slope_rel_error < 1e-6

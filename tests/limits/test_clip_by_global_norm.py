@@ -20,3 +20,11 @@ def test_small_gradient_passes_unchanged():
     out = m.clip_by_global_norm(m.small, max_norm=1.0)
     for a, b in zip(jax.tree.leaves(out), jax.tree.leaves(m.small), strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_page_claims_on_the_clipped_example():
+    import jax.numpy as jnp
+
+    assert bool(jnp.allclose(m.ratios.min(), m.ratios.max(), rtol=1e-6))
+    assert abs(float(m.norm_after) - 1.0) < 1e-6
+    assert m.small_unchanged and float(m.global_norm(m.small)) < 1.0

@@ -22,3 +22,11 @@ def test_x64_does_not_leak_out_of_the_context_manager():
 def test_float64_is_not_exact_at_the_smallest_point():
     x = m.probe_points[-1]
     assert abs(m.slope64[-1] / m.exact_slope(x) - 1) > 1e-5  # cancellation left in float64
+
+
+def test_page_claims_on_the_smallest_probe():
+    exact = [m.exact_slope(x) for x in m.probe_points]
+    assert m.slope32[-1] > 0 > exact[-1]
+    assert abs(m.slope32[-1]) > 1e3 * abs(exact[-1])
+    assert abs(m.slope64[-1] / exact[-1] - 1) < 1e-3
+    assert abs(m.slope64[-1] / exact[-1] - 1) > abs(m.slope64[-2] / exact[-2] - 1)

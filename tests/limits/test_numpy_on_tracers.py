@@ -8,11 +8,8 @@ EXPECTED = {
     "np.sin(x)": "TracerArrayConversionError",
     "np.exp(x) * x": "TracerArrayConversionError",
     "scipy.special.erf(x)": "TracerArrayConversionError",
-    "math.cos(x)": "ConcretizationTypeError",
-    "float(x) ** 2": "ConcretizationTypeError",
     "np.sum(x ** 2)": 3.0,
     "np.max(x * 5.0)": 5.0,  # the slope of 5x, not the reference row
-    "x.item() * x": 1.5,  # item() made one factor a constant
     "x ** 2 (reference)": 3.0,
 }
 
@@ -24,11 +21,6 @@ def test_every_outcome_in_the_table():
 def test_numpy_ufunc_raises_tracer_array_conversion_error():
     with pytest.raises(jax.errors.TracerArrayConversionError):
         m.call_numpy_sin()
-
-
-def test_math_raises_concretization_type_error():
-    with pytest.raises(jax.errors.ConcretizationTypeError):
-        m.call_math_cos()
 
 
 def test_numpy_constants_enter_as_constants():

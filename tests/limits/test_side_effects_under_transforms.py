@@ -4,6 +4,11 @@ import pytest
 from snippets.limits import side_effects_under_transforms as m
 
 
+def test_three_calls_two_traces():
+    assert m.traces_on_page == 2
+    assert float(m.sixteen) == 16.0
+
+
 def test_print_runs_at_trace_time_only(capsys):
     f = jax.jit(lambda x: m.noisy_square(x))  # a new function: not traced yet
     f(3.0)

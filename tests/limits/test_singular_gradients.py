@@ -38,3 +38,11 @@ def test_underflow_and_subnormal_inputs_behave_like_zero():
     assert m.results["jnp.sqrt(x * x)"][1][0] == 0.0  # x * x underflowed
     assert m.results["jnp.log(x)"][2][0] == -math.inf  # subnormal input flushed
     assert 1e-40 < m.smallest_normal
+
+
+def test_subnormal_input_behaves_like_zero_on_this_cpu():
+    assert m.results["jnp.log(x)"][2] == m.results["jnp.log(x)"][0]
+    assert m.results["1 / x"][1][1] == float("-inf")
+    assert m.results["jnp.sqrt(x * x)"][1][0] == 0.0
+    for name in ("jnp.log(x)", "jnp.sqrt(x)", "1 / x"):
+        assert abs(m.results[name][0][1]) == float("inf")

@@ -33,3 +33,9 @@ def test_exercise_binarize_gradient_is_half_at_the_clip_edges():
 
     np.testing.assert_array_equal(jax.vmap(jax.grad(m.binarize))(np.array([-1.0, 1.0], np.float32)),
                                   [0.5, 0.5])
+
+
+def test_table_and_prose_share_one_format():
+    # the table prints {:8.3g} and the page glues {:.3g}: the same digits
+    far = float(m.slopes["soft_step"][4])
+    assert f"{far:8.3g}".strip() == f"{far:.3g}" == "0.000454"

@@ -36,3 +36,7 @@ def test_mapping_axis_one_of_the_transpose_gives_the_same_result():
 def test_mismatched_batch_sizes_raise_value_error():
     with pytest.raises(ValueError, match="inconsistent sizes"):
         mod.mismatched_batch_sizes()
+
+
+def test_quarter_turn_is_close_but_not_exact_in_float32():
+    assert 0.0 < float(mod.turn_error) < 1e-6 * float(np.abs(mod.points).max())
