@@ -98,10 +98,9 @@ print("300 stored steps: ", jax.grad(steps_reference)(0.9))
 # [END closure_root]
 
 # [START closure_root_jaxpr]
-print(jax.make_jaxpr(with_root)(0.9))
-# [END closure_root_jaxpr]
-
 root_jaxpr = jax.make_jaxpr(with_root)(0.9)
+print(root_jaxpr)
+# [END closure_root_jaxpr]
 
 # [START linear_solve]
 N = 4
