@@ -1,4 +1,4 @@
-"""jax.hessian is jacfwd(jacrev(f)): its FLOPs against the other orders and a Hessian-vector product."""
+"""jax.hessian is jacfwd(jacrev(f)): its FLOPs against the other orders and one HVP."""
 
 # [START define]
 import jax
@@ -37,8 +37,8 @@ for name, count in flops.items():
 # [END flops]
 
 hessian = jax.hessian(f)(x)
-orders_agree = all(bool(jnp.allclose(programs[k][0](x), hessian, atol=1e-6))
-                   for k in ("jacfwd(jacrev)", "jacrev(jacrev)", "jacfwd(jacfwd)", "jacrev(jacfwd)"))
+ORDERS = ("jacfwd(jacrev)", "jacrev(jacrev)", "jacfwd(jacfwd)", "jacrev(jacfwd)")
+orders_agree = all(bool(jnp.allclose(programs[k][0](x), hessian, atol=1e-6)) for k in ORDERS)
 hvp_agrees = bool(jnp.allclose(hvp(x, v), hessian @ v, atol=1e-5))
 
 

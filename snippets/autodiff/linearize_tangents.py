@@ -1,4 +1,4 @@
-"""jax.linearize: linearize once and push many tangents; what it keeps for scan and for while_loop."""
+"""jax.linearize: linearize once, push many tangents; what it keeps for scan and while_loop."""
 
 # [START many_tangents]
 import jax
