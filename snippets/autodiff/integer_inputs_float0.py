@@ -1,17 +1,19 @@
 """Integer inputs: grad refuses them unless allow_int=True, and their tangents are float0."""
 
-# [START int_refused]
+# [START define]
 import jax
 import jax.numpy as jnp
 
 
 def repeated(x, times):
     return x * times
+# [END define]
 
 
 def grad_of_int():
-    return jax.grad(repeated, argnums=1)(2.0, 3)
-# [END int_refused]
+    # [START int_refused]
+    jax.grad(repeated, argnums=1)(2.0, 3)
+    # [END int_refused]
 
 
 # [START allow_int]
