@@ -41,17 +41,12 @@ def savings_while(rate, years=10):
     return lax.while_loop(lambda s: s[0] < years, year, (0, 100.0))[1]
 
 
-for name, f in [("scan", savings_scan), ("while_loop", savings_while)]:
-    _, push_rate = jax.linearize(f, 0.05)
-    (loop,) = [e for e in jax.make_jaxpr(push_rate)(1.0).eqns
-               if e.primitive.name in ("scan", "while")]
-    carried = [str(v.aval) for v in loop.outvars]
-    print(f"{name:10} linear function's loop: {loop.primitive.name}, outputs {carried}")
-# [END what_is_kept]
-
 kept = {}
 for name, f in [("scan", savings_scan), ("while_loop", savings_while)]:
     _, push_rate = jax.linearize(f, 0.05)
     (loop,) = [e for e in jax.make_jaxpr(push_rate)(1.0).eqns
                if e.primitive.name in ("scan", "while")]
     kept[name] = loop
+    carried = [str(v.aval) for v in loop.outvars]
+    print(f"{name:10} linear function's loop: {loop.primitive.name}, outputs {carried}")
+# [END what_is_kept]
