@@ -55,7 +55,8 @@ def memory_growth(fn):
         small, large = (temp_bytes(fn, n) for n in SIZES)
     except Exception as err:  # reverse mode may refuse the loop
         return type(err).__name__
-    shape = "flat" if large < 1.2 * small else "linear"
+    ratio = large / small
+    shape = "flat" if ratio < 1.2 else "doubles" if 1.6 <= ratio <= 2.4 else "grows"
     return f"{small} → {large} B ({shape})"
 
 

@@ -11,8 +11,8 @@ def bowl(x):
 
 
 def exact_slope(x):
-    # Taylor series of the derivative: accurate for small x.
-    return -x / 12 + x**3 / 360
+    # Taylor series of the derivative (bowl = 1/2 - x**2/24 + x**4/720 - ...): accurate for small x.
+    return -x / 12 + x**3 / 180
 # [END bowl]
 
 # [START compare_precisions]

@@ -28,3 +28,11 @@ def test_measure_reports_every_shape_and_mode():
     # Only the structure of the report is checked: speeds are never asserted.
     ms = m.measure()
     assert set(ms) == {(s, mode) for s in ("tall", "wide") for mode in ("jacfwd", "jacrev")}
+
+
+def test_swapping_the_shapes_flips_the_cheaper_mode():
+    # What makes the page's claims fail if the tall and wide maps are swapped.
+    swapped_tall = m.layer_map(n_in=512, n_out=8)
+    fwd = m.compiled_flops(jax.jacfwd(swapped_tall), m.x_wide)
+    rev = m.compiled_flops(jax.jacrev(swapped_tall), m.x_wide)
+    assert rev < fwd
