@@ -80,9 +80,16 @@ print("value:", hand_written(0.9))
 
 
 def grad_of_hand_written():
-    # [START closure_hand_written_grad]
+    return jax.grad(hand_written)(0.9)
+
+
+# [START closure_hand_written_grad]
+try:
     jax.grad(hand_written)(0.9)
-    # [END closure_hand_written_grad]
+except jax.errors.UnexpectedTracerError as error:
+    first_line = str(error).splitlines()[0]
+    print(f"{type(error).__name__}: {first_line}")
+# [END closure_hand_written_grad]
 
 
 # [START closure_root]

@@ -22,6 +22,7 @@ def test_hand_written_vjp_cannot_differentiate_a_closed_over_value():
     assert float(m.hand_written(0.9)) == pytest.approx(float(m.with_root(0.9)), abs=1e-5)
     with pytest.raises(jax.errors.UnexpectedTracerError):
         m.grad_of_hand_written()
+    assert m.first_line.startswith("Encountered an unexpected tracer")
 
 
 def test_custom_root_differentiates_the_closed_over_value():
