@@ -52,3 +52,7 @@ def test_exercise_formula_is_nan_at_zero():
         return jnp.log1p(x) / x
 
     assert jnp.isnan(plain(0.0)) and jnp.isnan(jax.grad(plain)(0.0))
+
+
+def test_safe_norm_hessian_is_finite_at_zero():
+    assert jnp.all(jnp.isfinite(jax.hessian(m.safe_norm)(m.zero)))
