@@ -118,7 +118,8 @@ def page(title, refs):
 
 
 def fixture_copy(dest: Path) -> Path:
-    shutil.copytree(FIXTURE, dest)
+    # Without build/: another test may be building the fixture site in place at this moment.
+    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("build"))
     return dest
 
 
@@ -306,21 +307,50 @@ def wait_for(condition, seconds=120):
         time.sleep(0.1)
 
 
+HOLD_SNIPPET = '''"""A cell that, while the test's hold file exists, keeps its build running."""
+
+# [START hold]
+import os
+import time
+
+while os.path.exists(os.environ.get("FIXTURE_HOLD_FILE", "")):
+    time.sleep(0.1)
+print("released")
+# [END hold]
+'''
+
+
 def test_a_second_build_waits_for_the_first_and_both_succeed(tmp_path):
     site = fixture_copy(tmp_path / "site")
-    lock = site / "build" / ".build.lock"
-    first = start_build(site)
-    wait_for(lambda: lock.exists() and lock.read_text().startswith("PID"))
-    second = build(site)
-    out, err = first.communicate(timeout=300)
+    write(site / "snippets" / "hold.py", HOLD_SNIPPET)
+    write(site / "docs" / "hold.md", page("Hold", ["hold.py#hold"]))
+    index = site / "docs" / "index.md"
+    index.write_text(index.read_text().replace("counting\n", "counting\nhold\n"))
+    hold, lock = tmp_path / "hold", site / "build" / ".build.lock"
+    hold.touch()
+    # The first build holds the tree until the second has said that it waits (no race).
+    first = start_build(site, FIXTURE_HOLD_FILE=str(hold))
+    wait_for(lambda: lock.exists() and lock.read_text().startswith(f"PID {first.pid},"))
+    second_log = tmp_path / "second.log"
+    with second_log.open("w") as log:
+        second = subprocess.Popen(
+            [sys.executable, "-m", "sphinx", "-c", ".", "-W", "--keep-going", "-n", "-b",
+             "html", "docs", "build/html"],
+            cwd=site, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
+            stdout=log, stderr=subprocess.STDOUT, text=True)
+        wait_for(lambda: "waiting for it to finish" in second_log.read_text())
+        hold.unlink()
+        out, err = first.communicate(timeout=300)
+        second.wait(timeout=300)
+    second_out = second_log.read_text()
     assert first.returncode == 0, err
-    assert second.returncode == 0, second.stderr
-    waiting = [ln for ln in second.stderr.splitlines() if ln.startswith("snippet_cells: ")]
+    assert second.returncode == 0, second_out
+    waiting = [ln for ln in second_out.splitlines() if ln.startswith("snippet_cells: ")]
     assert len(waiting) == 1 and waiting[0].startswith(
         f"snippet_cells: {site / 'build'} is in use by another build (PID {first.pid}, "), waiting
     assert waiting[0].endswith("waiting for it to finish (Ctrl-C to stop)")
-    assert "Executing notebook" not in second.stdout  # the first build's runs are reused
-    assert out.count("Executing notebook") == 2
+    assert "Executing notebook" not in second_out  # the first build's runs are reused
+    assert out.count("Executing notebook") == 3
     assert "HELLO" in html(site, "index") and "The total is 10." in html(site, "counting")
 
 
