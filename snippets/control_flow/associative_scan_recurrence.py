@@ -1,4 +1,4 @@
-"""A linear recurrence as a sequential `lax.scan` and as a parallel `lax.associative_scan`."""
+"""A linear recurrence as a sequential `lax.scan` and a parallel `lax.associative_scan`."""
 
 # [START recurrence_scan]
 import jax
@@ -127,8 +127,9 @@ def cumulative_window_ops(fn, n):
 
 cumsum_shapes = {n: cumulative_window_ops(jnp.cumsum, n) for n in sizes}
 for n, s in cumsum_shapes.items():
-    print(f"N={n:>4}  lowered: {s['lowered flops']:>8.0f} flops, window {s['lowered windows']}")
-    print(f"{'':8}compiled: {s['compiled flops']:>7.0f} flops, windows {s['compiled windows']}")
+    lowered, compiled = s["lowered windows"], s["compiled windows"]
+    print(f"N={n:>4}  lowered: {s['lowered flops']:>8.0f} flops, window {lowered}")
+    print(f"{'':8}compiled: {s['compiled flops']:>7.0f} flops, windows {compiled}")
 # [END cumulative_ops]
 
 # [START recurrence_by_cumulative_ops]

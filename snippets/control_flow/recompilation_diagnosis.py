@@ -204,8 +204,10 @@ with counting() as exact_counts:
     exact = [mean_jit(x, x.shape[0]) for x in batches]
 with counting() as bucket_counts:
     bucketed = [mean_jit(x, n) for x, n in zip(padded, lengths, strict=True)]
+same = all(bool(jnp.allclose(e, b)) for e, b in zip(exact, bucketed, strict=True))
 print("exact shapes:   ", exact_counts)
 print("buckets", sorted({bucket(n) for n in lengths}), ":", bucket_counts)
+print("same means:", same)
 # [END buckets]
 
 # [START exercise_solution]
