@@ -75,11 +75,12 @@ def program_shape(n):
         combine_calls.clear()
         compiled = jax.jit(fn).lower(ones, ones).compile()
         hlo = compiled.as_text()
-        sequential = name == "scan"  # one step per trip of the while loop
+        trips = re.findall(r'"known_trip_count":\{"n":"(\d+)"', hlo)  # XLA's annotation
         shape[name] = {
             "while loops": hlo.count(" while("),
-            "steps in sequence": n if sequential else len(combine_calls),
-            "pairs combined": n if sequential else sum(combine_calls),
+            # scan: one step per trip of its loop; the tree: one round per combine call
+            "steps in sequence": int(trips[0]) if trips else len(combine_calls),
+            "pairs combined": int(trips[0]) if trips else sum(combine_calls),
             "HLO ops": hlo.count(" = "),
         }
     return shape
@@ -104,6 +105,9 @@ def flops(fn, n, compiled=True):
 scan_fn = jax.jit(lambda a, b: lax.scan(step, 0.0, (a, b))[1])
 parallel_fn = jax.jit(lambda a, b: lax.associative_scan(combine, (a, b))[1])
 one_step = jax.jit(step).lower(1.0, (1.0, 1.0)).compile().cost_analysis()["flops"]
+idle_fn = jax.jit(lambda a, b: lax.scan(lambda h, ab: (h, h), 0.0, (a, b))[1])
+loop_control = flops(idle_fn, 8)  # a scan whose step does no arithmetic
+print("one step:", one_step, " loop control (counter, comparison):", loop_control)
 costs = {n: {"scan (reported)": flops(scan_fn, n),
              "scan (step x N)": one_step * n,
              "assoc (lowered)": flops(parallel_fn, n, compiled=False),

@@ -50,6 +50,7 @@ def test_tree_program_grows_with_rounds_only():
 def test_cost_analysis_counts_a_while_body_once():
     assert len({asr.costs[n]["scan (reported)"] for n in asr.sizes}) == 1
     assert asr.one_step == 2.0
+    assert asr.costs[8]["scan (reported)"] == asr.one_step + asr.loop_control == 4.0
     per_element = [asr.costs[n]["assoc (lowered)"] / n for n in asr.sizes[1:]]
     assert max(per_element) / min(per_element) < 1.1
     for n in asr.sizes:

@@ -55,6 +55,7 @@ def test_unhashable_static_argument():
     with pytest.raises(ValueError, match="Non-hashable static arguments") as error:
         rd.unhashable_static()
     assert "TypeError: unhashable type: 'dict'" in str(error.value)
+    assert error.value.__cause__ is None
 
 
 def test_eq_without_hash_is_unhashable():
