@@ -95,6 +95,35 @@ for n in sizes:
               f"{s['pairs combined']:>6} {s['HLO ops']:>7}")
 # [END program_shape]
 
+# [START doubling]
+def doubling_scan(combine, elems):
+    """Each element combines with the one `shift` places back; `shift` doubles."""
+    n, shift = elems[0].shape[0], 1
+    while shift < n:
+        earlier = tuple(e[:-shift] for e in elems)
+        later = combine(earlier, tuple(e[shift:] for e in elems))
+        elems = tuple(jnp.concatenate([e[:shift], x])
+                      for e, x in zip(elems, later, strict=True))
+        shift *= 2
+    return elems
+
+
+doubling = {}
+for n in sizes:
+    combine_calls.clear()
+    jax.make_jaxpr(lambda a, b: doubling_scan(counted_combine, (a, b)))(
+        jnp.ones(n), jnp.ones(n))
+    doubling[n] = {"rounds": len(combine_calls), "pairs combined": sum(combine_calls)}
+    tree = shapes[n]["associative_scan"]
+    print(f"N={n:>4}  doubling: {doubling[n]['rounds']:>2} rounds, "
+          f"{doubling[n]['pairs combined']:>5} pairs;  associative_scan: "
+          f"{tree['steps in sequence']:>2} rounds, {tree['pairs combined']:>5} pairs")
+
+h_doubling = jax.jit(lambda a, b: doubling_scan(combine, (a, b))[1])(a, b)
+doubling_difference = float(jnp.max(jnp.abs(h_doubling - h_scan)))
+print(f"largest difference from the scan: {doubling_difference:.2e}")
+# [END doubling]
+
 # [START flops]
 def flops(fn, n, compiled=True):
     ones = jnp.ones(n)

@@ -41,6 +41,18 @@ def test_program_shapes(n):
     assert tree["pairs combined"] == 2 * n - int(math.log2(n)) - 2
 
 
+@pytest.mark.parametrize("n", asr.sizes)
+def test_doubling_scan_halves_rounds_and_costs_n_log_n(n):
+    k = int(math.log2(n))
+    assert asr.doubling[n] == {"rounds": k, "pairs combined": n * k - n + 1}
+    assert 2 * k == asr.shapes[n]["associative_scan"]["steps in sequence"]
+
+
+def test_doubling_scan_computes_the_recurrence():
+    assert asr.doubling_difference <= asr.tolerance
+    np.testing.assert_allclose(asr.h_doubling, reference(asr.a, asr.b), atol=1e-4)
+
+
 def test_tree_program_grows_with_rounds_only():
     ops = [asr.shapes[n]["associative_scan"]["HLO ops"] for n in asr.sizes]
     assert 0.8 < (ops[3] - ops[2]) / (ops[2] - ops[1]) < 1.25
