@@ -90,3 +90,28 @@ print(positions, readings.at[positions].get(mode="fill", fill_value=0.0))
 
 trap_positions = positions
 trap_values = readings.at[positions].get(mode="fill", fill_value=0.0)
+
+# [START exercise_solution]
+band_traces = []
+
+
+@jax.jit
+def band_mean(x, low, high):
+    band_traces.append(1)  # counts traces
+    inside = (x >= low) & (x <= high)
+    return jnp.mean(x, where=inside)
+
+
+def band_mean_eager(x, low, high):
+    return x[(x >= low) & (x <= high)].mean()  # filtering, outside jit
+
+
+for low, high in [(0.0, 5.0), (-2.0, 2.0)]:
+    print(f"[{low}, {high}]:", band_mean(readings, low, high),
+          "eager filter:", band_mean_eager(readings, low, high))
+print("traces:", len(band_traces))
+# [END exercise_solution]
+
+band_pairs = [(float(band_mean(readings, lo, hi)), float(band_mean_eager(readings, lo, hi)))
+              for lo, hi in [(0.0, 5.0), (-2.0, 2.0)]]
+band_trace_count = len(band_traces)

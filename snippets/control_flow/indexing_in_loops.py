@@ -73,12 +73,10 @@ def saved(f, *args):
             for line in out.getvalue().splitlines()]
 
 
-for f in (rnn_by_index, rnn_by_scan):
-    print(f.__name__, saved(f, xs, w))
+residuals = {f.__name__: saved(f, xs, w) for f in (rnn_by_index, rnn_by_scan)}
+for name, lines in residuals.items():
+    print(name, lines)
 # [END residuals]
-
-index_saved = saved(rnn_by_index, xs, w)
-scan_saved = saved(rnn_by_scan, xs, w)
 
 # [START costs]
 SIZES = (64, 256)  # rows of xs; the state has 16 numbers
@@ -134,8 +132,12 @@ def indexing_ops(f):
     return ", ".join(sorted(op_names(backward_step(f, xs, w)) & kinds)) or "none"
 
 
+def at_sizes(name, key):
+    return tuple(measured[name, n][key] for n in SIZES)
+
+
 def cell(name, key):
-    small, large = (measured[name, n][key] for n in SIZES)
+    small, large = at_sizes(name, key)
     return f"{small:,.0f} → {large:,.0f}"
 
 
@@ -148,3 +150,31 @@ HTML('<table class="table"><tr>' + "".join(f"<th>{c}</th>" for c in columns) + "
      + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in rows)
      + "</table>")
 # [END cost_table]
+
+# [START exercise_loop]
+def drift_by_index(xs, w):
+    def body(i, h):
+        return jnp.tanh(w @ h + xs[i + 1] - xs[i])  # two reads per step
+    return lax.fori_loop(0, xs.shape[0] - 1, body, jnp.zeros(w.shape[0])).sum()
+# [END exercise_loop]
+
+
+# [START exercise_solution]
+def drift_by_scan(xs, w):
+    def step(h, pair):
+        later, earlier = pair
+        return jnp.tanh(w @ h + later - earlier), None
+    return lax.scan(step, jnp.zeros(w.shape[0]), (xs[1:], xs[:-1]))[0].sum()
+
+
+print("same gradient:", bool(jnp.allclose(jax.grad(drift_by_index)(xs, w),
+                                          jax.grad(drift_by_scan)(xs, w))))
+for f in (drift_by_index, drift_by_scan):
+    print(f.__name__, "full-size values per backward step:",
+          full_size_values(backward_step(f, xs, w), xs.shape))
+# [END exercise_solution]
+
+drift_same_gradient = bool(jnp.allclose(jax.grad(drift_by_index)(xs, w),
+                                        jax.grad(drift_by_scan)(xs, w)))
+drift_index_full = full_size_values(backward_step(drift_by_index, xs, w), xs.shape)
+drift_scan_full = full_size_values(backward_step(drift_by_scan, xs, w), xs.shape)

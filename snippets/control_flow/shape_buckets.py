@@ -38,9 +38,9 @@ traces.clear()
 bucketed = [mean_of_valid(pad_to_bucket(b), len(b)) for b in batches]
 print(len(traces), "traces, shapes", sorted(set(traces)))
 print("largest difference from the unpadded means:",
-      max(float(abs(a - b)) for a, b in zip(exact, bucketed)))
+      max(float(abs(a - b)) for a, b in zip(exact, bucketed, strict=True)))
 # [END bucketed]
 
 bucketed_traces = len(traces)
 bucket_shapes = sorted(set(traces))
-largest_difference = max(float(abs(a - b)) for a, b in zip(exact, bucketed))
+largest_difference = max(float(abs(a - b)) for a, b in zip(exact, bucketed, strict=True))
