@@ -60,6 +60,7 @@ scan_full_size = full_size_values(by_scan_step, xs.shape)
 # [START residuals]
 import contextlib
 import io
+import re
 
 from jax.ad_checkpoint import print_saved_residuals
 
@@ -69,7 +70,7 @@ def saved(f, *args):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         print_saved_residuals(f, *args)
-    return [line.split(" from /")[0].split(" from snippets")[0]
+    return [re.sub(r" from (?!the argument).*", "", line)  # drop source locations
             for line in out.getvalue().splitlines()]
 
 
