@@ -36,7 +36,8 @@ same_gradient = bool(jnp.allclose(grads["rnn_by_index"], grads["rnn_by_scan"]))
 def backward_step(f, *args):
     """The body of the reverse-order scan that jax.grad(f) runs."""
     jaxpr = jax.make_jaxpr(jax.grad(f))(*args)
-    (loop,) = [e for e in jaxpr.eqns if e.primitive.name == "scan" and e.params["reverse"]]
+    (loop,) = [e for e in jaxpr.eqns
+               if e.primitive.name == "scan" and e.params["reverse"]]
     return loop.params["jaxpr"]
 
 
@@ -76,7 +77,9 @@ def saved(f, *args):
 
 residuals = {f.__name__: saved(f, xs, w) for f in (rnn_by_index, rnn_by_scan)}
 for name, lines in residuals.items():
-    print(name, lines)
+    print(name)
+    for line in lines:
+        print("   ", line)
 # [END residuals]
 
 # [START costs]
@@ -96,7 +99,8 @@ def costs(f, rows):
         "full-size adds emitted": sum(f"tensor<{rows}x16xf32>" in line
                                       for line in lowered.as_text().splitlines()
                                       if "stablehlo.add" in line),
-        "full-size adds compiled": compiled.as_text().count(f"f32[{rows},16]{{1,0}} add("),
+        "full-size adds compiled":
+            compiled.as_text().count(f"f32[{rows},16]{{1,0}} add("),
         "temp bytes": compiled.memory_analysis().temp_size_in_bytes,
     }
 
@@ -146,10 +150,11 @@ keys = ["flops emitted", "flops compiled", "full-size adds emitted",
         "full-size adds compiled", "temp bytes"]
 columns = ["loop", "grad step writes xs's cotangent with"] + [
     f"{k}, n = {SIZES[0]} → {SIZES[1]}" for k in keys]
-rows = [[name, indexing_ops(f)] + [cell(name, k) for k in keys] for name, f in LOOPS.items()]
-HTML('<table class="table"><tr>' + "".join(f"<th>{c}</th>" for c in columns) + "</tr>"
-     + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in rows)
-     + "</table>")
+rows = [[name, indexing_ops(f)] + [cell(name, k) for k in keys]
+        for name, f in LOOPS.items()]
+header = "".join(f"<th>{c}</th>" for c in columns)
+body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in rows)
+HTML(f'<table class="table"><tr>{header}</tr>{body}</table>')
 # [END cost_table]
 
 # [START exercise_loop]
