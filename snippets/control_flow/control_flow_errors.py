@@ -231,34 +231,44 @@ print(sum_first_fixed(jnp.array([1.0, 2.0, 3.0, 4.0]), 2))
 # [END traced_slice_fix]
 
 # [START catalogue]
-CATALOGUE = [  # (failing call, cause, fix, the fix run on the same input)
-    (scan_carry_grows, "the scan carry changes shape from one step to the next",
+XS = jnp.array([3.0, 1.0, 4.0, 1.0, 5.0])
+CATALOGUE = [  # (case, failing call, cause, fix, the fix run on the same input)
+    ("scan carry grows", lambda: running_max_history(XS),
+     "the scan carry changes shape from one step to the next",
      "carry a fixed-size value; return per-step values as the second output",
-     lambda: running_max_history_fixed(jnp.array([3.0, 1.0, 4.0, 1.0, 5.0]))),
-    (int_carry_becomes_float, "an int32 carry comes back from the body as float32",
+     lambda: running_max_history_fixed(XS)),
+    ("int carry becomes float", lambda: grow_balance(jnp.int32(100_00)),
+     "an int32 carry comes back from the body as float32",
      "cast back with .astype(carry.dtype), or start from a float",
      lambda: grow_balance_fixed(jnp.int32(100_00))),
-    (cond_dtypes, "one branch returns a Python int, the other a float32",
+    ("cond branch dtypes", lambda: safe_sqrt(jnp.float32(4.0)),
+     "one branch returns a Python int, the other a float32",
      "return the same dtype from every branch (jnp.zeros_like(x))",
-     lambda: safe_sqrt_fixed(jnp.float32(-4.0))),
-    (cond_shapes, "the branches return arrays of different shapes",
+     lambda: safe_sqrt_fixed(jnp.float32(4.0))),
+    ("cond branch shapes", lambda: maybe_drop_first(True, XS[:3]),
+     "the branches return arrays of different shapes",
      "keep one shape in every branch; mark dropped entries with a mask",
-     lambda: maybe_drop_first_fixed(True, jnp.array([1.0, 2.0, 3.0]))),
-    (tracer_bool, "Python's max needs a bool from a traced comparison",
+     lambda: maybe_drop_first_fixed(True, XS[:3])),
+    ("Python max", lambda: relu(jnp.float32(-2.0)),
+     "Python's max needs a bool from a traced comparison",
      "jnp.maximum (or jnp.where, lax.cond)",
      lambda: relu_fixed(jnp.float32(-2.0))),
-    (concretization, "an array's length depends on a traced value",
+    ("traced length", lambda: triangle_number(4),
+     "an array's length depends on a traced value",
      "make the length static (static_argnames), or pad to a fixed size",
      lambda: triangle_number_fixed(n=4)),
-    (tracer_integer, "a Python list is indexed with a traced integer",
+    ("list index", lambda: tax(1000.0, 2),
+     "a Python list is indexed with a traced integer",
      "turn the list into an array, then index it",
      lambda: tax_fixed(1000.0, 2)),
-    (tracer_array, "a NumPy function is given a tracer",
+    ("NumPy call", lambda: squash(jnp.array([0.5, 2.0])),
+     "a NumPy function is given a tracer",
      "use the jax.numpy function",
      lambda: squash_fixed(jnp.array([0.5, 2.0]))),
-    (traced_slice, "a slice bound is traced, so the result's length is unknown",
+    ("traced slice", lambda: sum_first(XS[:4], 2),
+     "a slice bound is traced, so the result's length is unknown",
      "keep the full length and mask (jnp.where), or lax.dynamic_slice with a fixed size",
-     lambda: sum_first_fixed(jnp.array([1.0, 2.0, 3.0, 4.0]), 2)),
+     lambda: sum_first_fixed(XS[:4], 2)),
 ]
 # [END catalogue]
 
@@ -280,7 +290,7 @@ class Row:
 
 def run_catalogue(catalogue):
     rows = []
-    for failing, cause, fix, fixed in catalogue:
+    for case, failing, cause, fix, fixed in catalogue:
         try:
             failing()
         except Exception as err:  # the failure is the result
@@ -289,13 +299,13 @@ def run_catalogue(catalogue):
                            if re.match(r"(The (input|output)|It arose)", line)), "")
             error = type(err).__name__
         else:
-            raise AssertionError(f"{failing.__name__} did not raise")
+            raise AssertionError(f"{case}: did not raise")
         try:
             jax.block_until_ready(fixed())
             fix_ran = True
         except Exception:
             fix_ran = False
-        rows.append(Row(failing.__name__, error, lines[0], detail, cause, fix, fix_ran))
+        rows.append(Row(case, error, lines[0], detail, cause, fix, fix_ran))
     return rows
 
 
@@ -327,12 +337,13 @@ def breakable(name):
 def render_catalogue(rows):
     out = [STYLE, '<div class="cfe-scroll"><table class="cfe-table">',
            f"<caption>Each row raised while this page was built (JAX {jax.__version__})."
-           "</caption><thead><tr><th>error and its message</th><th>cause</th>"
+           "</caption><thead><tr><th>case</th><th>error and its message</th><th>cause</th>"
            "<th>fix</th><th>fix runs</th></tr></thead><tbody>"]
     for r in rows:
         detail = f'<span class="cfe-detail">{html.escape(r.detail)}</span>' if r.detail else ""
         ran = '<td class="cfe-ok">✓</td>' if r.fix_ran else "<td>✗</td>"
-        out.append(f'<tr><td class="cfe-message"><code>{breakable(r.error)}</code>: '
+        out.append(f'<tr><th scope="row">{html.escape(r.case)}</th>'
+                   f'<td class="cfe-message"><code>{breakable(r.error)}</code>: '
                    f"{html.escape(r.headline)}{detail}</td><td>{html.escape(r.cause)}</td>"
                    f"<td>{html.escape(r.fix)}</td>{ran}</tr>")
     out.append("</tbody></table></div>")

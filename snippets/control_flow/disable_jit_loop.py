@@ -1,18 +1,18 @@
 """`jax.disable_jit`: a `lax.while_loop` runs as a Python loop, on concrete values."""
 
 # [START collatz]
+import contextlib
+import io
+
 import jax
 import jax.numpy as jnp
 from jax import lax
-
-seen = []  # a copy of each line the Python print writes
 
 
 def collatz_steps(n):
     def not_done(carry):
         value, steps = carry
-        seen.append(f"not_done sees {value!r}")
-        print(seen[-1])
+        print(f"not_done sees {value!r}")  # a plain Python print
         return value != 1
 
     def step(carry):
@@ -24,16 +24,19 @@ def collatz_steps(n):
 # [END collatz]
 
 # [START under_jit]
-seen.clear()
-print("steps:", jax.jit(collatz_steps)(jnp.int32(6)))
-jit_lines = list(seen)
+console = io.StringIO()  # capture the prints, to show them together and test them
+with contextlib.redirect_stdout(console):
+    steps = jax.jit(collatz_steps)(jnp.int32(6))
+jit_lines = console.getvalue().splitlines()
+print("\n".join([*jit_lines, f"steps: {steps}"]))
 # [END under_jit]
 
 # [START disabled]
-seen.clear()
-with jax.disable_jit():
-    print("steps:", jax.jit(collatz_steps)(jnp.int32(6)))
-disabled_lines = list(seen)
+console = io.StringIO()
+with jax.disable_jit(), contextlib.redirect_stdout(console):
+    steps = jax.jit(collatz_steps)(jnp.int32(6))
+disabled_lines = console.getvalue().splitlines()
+print("\n".join([*disabled_lines, f"steps: {steps}"]))
 # [END disabled]
 
 

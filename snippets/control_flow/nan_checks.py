@@ -17,7 +17,11 @@ print(jax.jit(total_log_return)(prices))
 
 def raise_with_debug_nans():
     # [START debug_nans_raises]
-    with jax.debug_nans(True):  # the flag is on inside this block only
+    import contextlib
+    import io
+
+    notes = io.StringIO()  # JAX's printed notes go here; the next cell shows them
+    with jax.debug_nans(True), contextlib.redirect_stdout(notes):  # on in this block only
         jax.jit(total_log_return)(prices)
     # [END debug_nans_raises]
 
@@ -45,10 +49,9 @@ def first_invalid_value(fn, *args, flag=jax.debug_nans):
 
 
 notes, error, frame = first_invalid_value(jax.jit(total_log_return), prices)
-print("\n".join(notes))
-print(f"{type(error).__name__}: {error}")
-print(f"raised at line {frame.lineno}, in {frame.name}: {frame.line}")
-print("debug_nans after the block:", jax.config.jax_debug_nans)
+print("\n".join([*notes, f"{type(error).__name__}: {error}",
+                 f"last frame of ours: {frame.name}",
+                 f"debug_nans after the block: {jax.config.jax_debug_nans}"]))
 # [END debug_nans_caught]
 
 # [START masked_nan]
@@ -59,17 +62,16 @@ def log_or_zero(x):
 x = jnp.array([2.0, -1.0])
 jit_notes, jit_error, _ = first_invalid_value(jax.jit(log_or_zero), x)
 eager_notes, eager_error, eager_frame = first_invalid_value(log_or_zero, x)
-print("under jit:", jit_error)
-print("eagerly:  ", f"{type(eager_error).__name__}: {eager_error}")
-print("           at:", eager_frame.line)
+print(f"under jit: {jit_error}\neagerly:   {type(eager_error).__name__}: {eager_error}"
+      f" (last frame of ours: {eager_frame.name})")
 # [END masked_nan]
 
 # [START debug_infs]
 prices_with_gap = jnp.array([100.0, 104.0, 0.0])  # a missing price stored as 0
-print("result:", jax.jit(total_log_return)(prices_with_gap))
+result = jax.jit(total_log_return)(prices_with_gap)
 inf_notes, inf_error, inf_frame = first_invalid_value(
     jax.jit(total_log_return), prices_with_gap, flag=jax.debug_infs)
-print("\n".join(inf_notes))
-print(f"{type(inf_error).__name__}: {inf_error}")
-print(f"raised at line {inf_frame.lineno}: {inf_frame.line}")
+print("\n".join([f"result without the flag: {result}", *inf_notes,
+                 f"{type(inf_error).__name__}: {inf_error}",
+                 f"last frame of ours: {inf_frame.name}"]))
 # [END debug_infs]
