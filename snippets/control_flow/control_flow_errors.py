@@ -70,7 +70,7 @@ print(repr(promoted))
 
 # [START cond_dtypes]
 def safe_sqrt(x):
-    return lax.cond(x >= 0, jnp.sqrt, lambda x: 0, x)
+    return lax.cond(x >= 0, lambda x: jnp.sqrt(x), lambda x: 0, x)
 # [END cond_dtypes]
 
 
@@ -82,7 +82,7 @@ def cond_dtypes():
 
 # [START cond_dtypes_fix]
 def safe_sqrt_fixed(x):
-    return lax.cond(x >= 0, jnp.sqrt, jnp.zeros_like, x)
+    return lax.cond(x >= 0, lambda x: jnp.sqrt(x), lambda x: jnp.zeros_like(x), x)
 
 
 print(safe_sqrt_fixed(jnp.float32(4.0)), safe_sqrt_fixed(jnp.float32(-4.0)))

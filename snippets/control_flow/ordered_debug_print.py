@@ -19,9 +19,9 @@ def printed_lines(fn, *args):
 
 # [START traced_function]
 def softplus(x):
-    jax.debug.print("in:  x={x}", x=x, ordered=True)
+    jax.debug.print(ordered=True)("in:  x={x}", x=x)  # options first, then the print
     y = jnp.log1p(jnp.exp(x))
-    jax.debug.print("out: y={y:.4f}", y=y, ordered=True)
+    jax.debug.print(ordered=True)("out: y={y:.4f}", y=y)
     return y
 
 
@@ -57,7 +57,7 @@ from jax import lax
 
 def running_total(xs):
     def step(total, x):
-        jax.debug.print("total={t} x={x}", t=total, x=x, ordered=True)
+        jax.debug.print(ordered=True)("total={t} x={x}", t=total, x=x)
         return total + x, total
 
     return lax.scan(step, 0.0, xs)[0]
@@ -92,7 +92,7 @@ def show_fwd(x):
 
 
 def show_bwd(_, cotangent):
-    jax.debug.print("cotangent={g:.4f}", g=cotangent, ordered=True)
+    jax.debug.print(ordered=True)("cotangent={g:.4f}", g=cotangent)
     return (cotangent,)
 
 
