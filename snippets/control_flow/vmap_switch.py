@@ -24,7 +24,7 @@ final_select = switch_jaxpr.eqns[-1]
 
 # [START lane_by_lane]
 batched = jax.vmap(apply_one)(indices, x)
-lane_by_lane = jnp.stack([apply_one(i, v) for i, v in zip(indices, x)])
+lane_by_lane = jnp.stack([apply_one(i, v) for i, v in zip(indices, x, strict=True)])
 print("vmap:        ", batched)
 print("lane by lane:", lane_by_lane)
 
@@ -33,11 +33,9 @@ def transcendentals(f, *args):
     return jax.jit(f).lower(*args).compile().cost_analysis()["transcendentals"]
 
 
-print("transcendentals, index per lane:  ",
-      transcendentals(jax.vmap(apply_one), indices, x))
-print("transcendentals, one index for all:",
-      transcendentals(jax.vmap(apply_one, in_axes=(None, 0)), 0, x))
+cost_per_lane = transcendentals(jax.vmap(apply_one), indices, x)
+cost_shared = transcendentals(jax.vmap(apply_one, in_axes=(None, 0)), 0, x)
+print("transcendentals, index per lane:   ", cost_per_lane)
+print("transcendentals, one index for all:", cost_shared)
 # [END lane_by_lane]
 
-per_lane_transcendentals = transcendentals(jax.vmap(apply_one), indices, x)
-shared_transcendentals = transcendentals(jax.vmap(apply_one, in_axes=(None, 0)), 0, x)

@@ -18,5 +18,5 @@ def test_out_of_range_indices_are_clamped_like_lane_by_lane():
 
 
 def test_transcendentals():
-    assert m.per_lane_transcendentals == 16  # 4 branches x 4 lanes
-    assert m.shared_transcendentals == 4  # one branch x 4 lanes
+    assert m.cost_per_lane == 16  # 4 branches x 4 lanes
+    assert m.cost_shared == 4  # one branch x 4 lanes
