@@ -142,9 +142,11 @@ STYLE = """<style>
 .wws-matrix th, .wws-matrix td {
   border: 1px solid var(--pst-color-border, #ccc); padding: 0.25em 0.5em; }
 .wws-matrix td { text-align: center; }
-/* The construct names stay in view while a narrow screen scrolls the columns. */
-.wws-matrix th[scope="row"] { position: sticky; left: 0; z-index: 1; text-align: left;
+/* The construct names stay in view while a narrow screen scrolls the columns, and may
+   break after a dot or an underscore to keep that column narrow. */
+.wws-matrix th:first-child { position: sticky; left: 0; z-index: 1; text-align: left;
   background: var(--pst-color-background, #fff); min-width: 7.5em; }
+.wws-matrix th wbr { display: inline; }
 .wws-ok { color: var(--pst-color-success, #2a7d2a); font-weight: bold; }
 .wws-err { color: var(--pst-color-danger, #b02a2a); }
 .wws-matrix caption { caption-side: top; text-align: left; font-style: italic; }
@@ -154,6 +156,11 @@ STYLE = """<style>
 def breakable(name):
     # Long class names may wrap at their capitals instead of widening the table.
     return re.sub(r"(?<=[a-z])(?=[A-Z])", "<wbr>", name)
+
+
+def breakable_name(name):
+    # "lax.associative_scan" may wrap as "lax.associative_" + "scan" in a narrow column.
+    return re.sub(r"(?<=[._])(?=\w)", "<wbr>", html.escape(name))
 
 
 def headline(message, limit=300):
@@ -172,7 +179,7 @@ def render_matrix(table, caption="", note_prefix="wws-note"):
         head += f" ({device.device_kind})"
     out = [STYLE, '<div class="wws-scroll"><table class="wws-matrix">',
            f"<caption>{html.escape(caption)} {html.escape(head)}</caption>",
-           "<thead><tr><th>construct</th>"
+           '<thead><tr><th scope="col">construct</th>'
            + "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
            + "</tr></thead><tbody>"]
     for r in rows:
@@ -187,7 +194,7 @@ def render_matrix(table, caption="", note_prefix="wws-note"):
             cells.append(f'<td class="wws-err" title="{html.escape(o.error)}: '
                          f'{html.escape(text)}">✗ <code>{breakable(o.error)}</code>'
                          f'<sup><a href="#{note_prefix}-{n}">{n}</a></sup></td>')
-        out.append(f'<tr><th scope="row">{html.escape(r)}</th>{"".join(cells)}</tr>')
+        out.append(f'<tr><th scope="row">{breakable_name(r)}</th>{"".join(cells)}</tr>')
     out.append('</tbody></table></div><ol class="wws-notes">')
     for (error, text), n in notes.items():
         out.append(f'<li id="{note_prefix}-{n}"><code>{error}</code>: {html.escape(text)}</li>')
