@@ -143,7 +143,7 @@ STYLE = """<style>
   border: 1px solid var(--pst-color-border, #ccc); padding: 0.25em 0.5em; }
 .wws-matrix td { text-align: center; }
 /* The construct names stay in view while a narrow screen scrolls the columns, and may
-   break after a dot or an underscore to keep that column narrow. */
+   break after an underscore to keep that column narrow. */
 .wws-matrix th:first-child { position: sticky; left: 0; z-index: 1; text-align: left;
   background: var(--pst-color-background, #fff); min-width: 7.5em; }
 .wws-matrix th wbr { display: inline; }
@@ -160,7 +160,7 @@ def breakable(name):
 
 def breakable_name(name):
     # "lax.associative_scan" may wrap as "lax.associative_" + "scan" in a narrow column.
-    return re.sub(r"(?<=[._])(?=\w)", "<wbr>", html.escape(name))
+    return re.sub(r"(?<=_)(?=\w)", "<wbr>", html.escape(name))
 
 
 def headline(message, limit=300):
