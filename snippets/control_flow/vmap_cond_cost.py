@@ -49,4 +49,7 @@ ops_per_lane = compiled_ops(jax.vmap(pick), flags, vs)
 ops_shared = compiled_ops(jax.vmap(pick, in_axes=(None, 0)), True, vs)
 print("flag per lane:   ", ops_per_lane)
 print("one flag for all:", ops_shared)
+# lax.map runs pick lane after lane: each lane's cond keeps its own scalar flag
+ops_mapped = compiled_ops(lambda f, v: lax.map(lambda lane: pick(*lane), (f, v)), flags, vs)
+print("lax.map of pick: ", ops_mapped)
 # [END compiled_ops]

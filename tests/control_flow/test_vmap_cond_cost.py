@@ -19,6 +19,7 @@ def test_shared_flag_is_charged_the_expensive_branch_only():
 def test_compiled_programs():
     assert m.ops_per_lane == {"conditional": 0, "dot": 2, "select": 1}
     assert m.ops_shared == {"conditional": 1, "dot": 2, "select": 0}
+    assert m.ops_mapped["conditional"] == 1  # one cond inside the loop over lanes
 
 
 def test_values_follow_the_flags():
