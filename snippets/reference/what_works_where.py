@@ -65,6 +65,11 @@ def map_(x):
     return lax.map(lambda k: jnp.sin(k * x), jnp.arange(3.0)).sum()
 
 
+def associative_scan(x):
+    # running products of x, x + 1, x + 2, combined as a tree instead of in sequence
+    return lax.associative_scan(jnp.multiply, x + jnp.arange(3.0)).sum()
+
+
 CONSTRUCTS = {
     "Python if (traced)": python_if,
     "Python for (fixed count)": python_for,
@@ -76,6 +81,7 @@ CONSTRUCTS = {
     "lax.fori_loop (traced bounds)": fori_traced,
     "lax.while_loop": while_loop,
     "lax.scan": scan,
+    "lax.associative_scan": associative_scan,
     "lax.map": map_,
 }
 # [END constructs]
@@ -89,6 +95,8 @@ TRANSFORMS = {
     "grad": lambda f: jax.grad(f)(POINT),
     "jvp / jacfwd": lambda f: (jax.jvp(f, (POINT,), (1.0,)),
                                jax.jacfwd(f)(POINT)),
+    "linearize": lambda f: jax.linearize(f, POINT)[1](1.0),  # the linear map, applied
+    "vjp": lambda f: jax.vjp(f, POINT)[1](1.0),  # the pullback, applied
     "vmap": lambda f: jax.vmap(f)(BATCH),
     "jit∘grad": lambda f: jax.jit(jax.grad(f))(POINT),
     "vmap∘grad": lambda f: jax.vmap(jax.grad(f))(BATCH),
@@ -134,6 +142,11 @@ STYLE = """<style>
 .wws-matrix th, .wws-matrix td {
   border: 1px solid var(--pst-color-border, #ccc); padding: 0.25em 0.5em; }
 .wws-matrix td { text-align: center; }
+/* The construct names stay in view while a narrow screen scrolls the columns, and may
+   break after an underscore to keep that column narrow. */
+.wws-matrix th:first-child { position: sticky; left: 0; z-index: 1; text-align: left;
+  background: var(--pst-color-background, #fff); min-width: 7.5em; }
+.wws-matrix th wbr { display: inline; }
 .wws-ok { color: var(--pst-color-success, #2a7d2a); font-weight: bold; }
 .wws-err { color: var(--pst-color-danger, #b02a2a); }
 .wws-matrix caption { caption-side: top; text-align: left; font-style: italic; }
@@ -143,6 +156,11 @@ STYLE = """<style>
 def breakable(name):
     # Long class names may wrap at their capitals instead of widening the table.
     return re.sub(r"(?<=[a-z])(?=[A-Z])", "<wbr>", name)
+
+
+def breakable_name(name):
+    # "lax.associative_scan" may wrap as "lax.associative_" + "scan" in a narrow column.
+    return re.sub(r"(?<=_)(?=\w)", "<wbr>", html.escape(name))
 
 
 def headline(message, limit=300):
@@ -161,7 +179,7 @@ def render_matrix(table, caption="", note_prefix="wws-note"):
         head += f" ({device.device_kind})"
     out = [STYLE, '<div class="wws-scroll"><table class="wws-matrix">',
            f"<caption>{html.escape(caption)} {html.escape(head)}</caption>",
-           "<thead><tr><th>construct</th>"
+           '<thead><tr><th scope="col">construct</th>'
            + "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
            + "</tr></thead><tbody>"]
     for r in rows:
@@ -176,7 +194,7 @@ def render_matrix(table, caption="", note_prefix="wws-note"):
             cells.append(f'<td class="wws-err" title="{html.escape(o.error)}: '
                          f'{html.escape(text)}">✗ <code>{breakable(o.error)}</code>'
                          f'<sup><a href="#{note_prefix}-{n}">{n}</a></sup></td>')
-        out.append(f'<tr><th scope="row">{html.escape(r)}</th>{"".join(cells)}</tr>')
+        out.append(f'<tr><th scope="row">{breakable_name(r)}</th>{"".join(cells)}</tr>')
     out.append('</tbody></table></div><ol class="wws-notes">')
     for (error, text), n in notes.items():
         out.append(f'<li id="{note_prefix}-{n}"><code>{error}</code>: {html.escape(text)}</li>')
@@ -221,12 +239,20 @@ def what_the_bound_is(apply):
 
 
 bounds = {col: what_the_bound_is(apply) for col, apply in TRANSFORMS.items()
-          if col != "jvp / jacfwd"}
+          if col not in ("jvp / jacfwd", "linearize", "vjp")}
 print(f"{'':16} {'x is a':19} {'its primal':19} {'the bound is a':19} {'int(bound)':24} call")
 for col, seen in bounds.items():
     print(f"{col:16} {seen['x']:19} {seen['primal']:19} {seen['stop']:19} "
           f"{seen['int(stop)']!s:24} {seen['call']}")
 # [END bound_inside]
+
+# [START linearize_while]
+value, tangent_map = jax.linearize(while_loop, POINT)
+linear = jax.make_jaxpr(tangent_map)(1.0)
+linear
+# [END linearize_while]
+
+linear_loop = next(e for e in linear.eqns if e.primitive.name == "while")
 
 # [START exercise_piecewise]
 def piecewise(x):

@@ -15,7 +15,7 @@ def error(row, col):
 
 def test_every_pair_was_run():
     assert set(wws.matrix) == {(r, c) for r in ROWS for c in COLS}
-    assert len(ROWS) == 11 and len(COLS) == 7
+    assert len(ROWS) == 12 and len(COLS) == 9
 
 
 @pytest.mark.parametrize("col", ["jit", "vmap", "jit∘grad", "vmap∘grad", "grad∘checkpoint"])
@@ -26,7 +26,7 @@ def test_python_branch_on_tracer_fails_when_staged(row, col):
 
 
 @pytest.mark.parametrize("row", ["Python if (traced)", "Python while (traced)"])
-@pytest.mark.parametrize("col", ["grad", "jvp / jacfwd"])
+@pytest.mark.parametrize("col", ["grad", "jvp / jacfwd", "linearize", "vjp"])
 def test_python_branch_works_under_eager_autodiff(row, col):
     assert error(row, col) is None
 
@@ -38,7 +38,7 @@ def test_python_if_gradient_takes_the_branch_the_value_picks():
 
 @pytest.mark.parametrize("row", ["Python for (fixed count)", "lax.cond", "lax.switch",
                                  "lax.select / jnp.where", "lax.fori_loop (static bounds)",
-                                 "lax.scan", "lax.map"])
+                                 "lax.scan", "lax.associative_scan", "lax.map"])
 def test_structured_constructs_work_everywhere(row):
     assert [error(row, c) for c in COLS] == [None] * len(COLS)
 
@@ -47,15 +47,40 @@ REVERSE = ["jit∘grad", "vmap∘grad", "grad∘checkpoint"]
 
 
 def test_while_loop_is_forward_only():
-    assert [error("lax.while_loop", c) for c in ["jit", "jvp / jacfwd", "vmap"]] == [None] * 3
-    assert [error("lax.while_loop", c) for c in ["grad", *REVERSE]] == ["ValueError"] * 4
-    assert "Reverse-mode differentiation does not work" in wws.matrix[
-        "lax.while_loop", "grad"].message
+    assert [error("lax.while_loop", c)
+            for c in ["jit", "jvp / jacfwd", "linearize", "vmap"]] == [None] * 4
+    assert [error("lax.while_loop", c) for c in ["grad", "vjp", *REVERSE]] == ["ValueError"] * 5
+    for col in ["grad", "vjp"]:
+        assert "Reverse-mode differentiation does not work" in wws.matrix[
+            "lax.while_loop", col].message
+
+
+def test_linearize_of_while_loop_reruns_the_primal_loop():
+    # y: x -> 3x -> 7x; at x = 2.5 two trips reach 17.5 >= 10, so the derivative is 7
+    assert wws.value == pytest.approx(17.5)
+    assert wws.tangent_map(1.0) == pytest.approx(7.0)
+    assert [e.primitive.name for e in wws.linear.eqns] == ["while"]
+    assert len(wws.linear_loop.params["body_jaxpr"].out_avals) == 2  # primal and tangent
+
+
+def test_associative_scan_row_values():
+    # f(x) = x + x(x + 1) + x(x + 1)(x + 2), the running products summed
+    x = wws.POINT
+    value = x + x * (x + 1) + x * (x + 1) * (x + 2)
+    assert jax.jit(wws.associative_scan)(x) == pytest.approx(value)
+    slope = 1 + (2 * x + 1) + (3 * x**2 + 6 * x + 2)
+    assert jax.grad(wws.associative_scan)(x) == pytest.approx(slope)
+    assert jax.vjp(wws.associative_scan, x)[1](1.0)[0] == pytest.approx(slope)
+
+
+def test_batch_straddles_the_predicates():
+    assert (wws.BATCH > 1.0).any() and (wws.BATCH <= 1.0).any()
 
 
 def test_fori_loop_with_traced_bounds_is_reverse_differentiable_only_without_staging():
     # Under eager grad the bound is a concrete number, so fori_loop becomes a scan.
     assert error("lax.fori_loop (traced bounds)", "grad") is None
+    assert error("lax.fori_loop (traced bounds)", "vjp") is None
     assert [error("lax.fori_loop (traced bounds)", c) for c in REVERSE] == ["ValueError"] * 3
 
 
@@ -70,11 +95,15 @@ def test_render_has_one_cell_per_pair_and_names_the_build():
     assert page.count("<td") == len(ROWS) * len(COLS)
     assert f"JAX {jax.__version__}" in page
     assert page.count('class="wws-err"') == sum(o.error is not None for o in wws.matrix.values())
+    # one row header per construct, breakable after underscores on a phone
+    assert page.count('<th scope="row">') == len(ROWS)
+    assert '<th scope="row">lax.associative_<wbr>scan</th>' in page
+    assert "position: sticky" in page
 
 
 def test_counts_glued_on_the_page():
-    assert wws.n_cells == 77
-    assert wws.n_failing == 17
+    assert wws.n_cells == 108
+    assert wws.n_failing == 18
 
 
 def test_exercise_piecewise_works_under_every_transformation():
