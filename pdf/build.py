@@ -200,7 +200,7 @@ class Book:
         page = read_html(self.site / entry.path)
         article = page.select_one("article.bd-article")
         for chrome in article.select("a.headerlink, script, button, noscript, form, nav, "
-                                     ".copybtn, .toggle-details, .header-article"):
+                                     ".copybtn, .toggle-details, .header-article, p.book-pdf"):
             chrome.decompose()
         return article
 
@@ -220,7 +220,8 @@ class Book:
                 self.figures += 1
 
     def fold_out(self, entry: Entry, article) -> None:
-        """Exercise solutions to the Solutions part; every other folded cell unfolded."""
+        """Exercise solutions to the Solutions part; every folded cell unfolded. After
+        `rewrite`: the moved solutions keep their page's ids and links."""
         for heading in article.find_all("h2"):
             section = heading.find_parent("section")
             if section is None or not text_of(heading).lower().startswith("exercise"):
@@ -229,7 +230,7 @@ class Book:
             if not parts:
                 continue
             anchor = f"sol-{entry.anchor}"
-            back = f"{entry.anchor}--{section['id']}" if section.get("id") else entry.anchor
+            back = section.get("id") or entry.anchor  # ids already carry the page's anchor
             note = self.soup.new_tag("p", attrs={"class": "solution-ref"})
             note.append("The solution is in the Solutions part, ")
             note.append(self.pageref(anchor, "page "))
@@ -246,11 +247,18 @@ class Book:
             solution.append(ref)
             for part in parts:
                 solution.append(part.extract())
+            self.unfold(solution)
             self.solutions.append(solution)
-        for details in article.find_all("details"):
-            details["open"] = ""
+        self.unfold(article)
+
+    @staticmethod
+    def unfold(tree) -> None:
+        for details in tree.find_all("details"):
+            # A plain box: an open <details> would still print its toggle, or "Details".
             for summary in details.find_all("summary", recursive=False):
                 summary.decompose()
+            details.name = "div"
+            details["class"] = [*(details.get("class") or []), "unfolded"]
 
     def pageref(self, anchor: str, prefix: str = ""):
         link = self.soup.new_tag("a", href=f"#{anchor}", attrs={"class": "pageref-link"})
@@ -294,8 +302,8 @@ class Book:
         chapter = None
         for entry in self.entries:
             article = self.article(entry)
-            self.fold_out(entry, article)
             self.rewrite(entry, article)
+            self.fold_out(entry, article)
             self.demote(article, entry.level - 1)
             wrapper = self.soup.new_tag("section", attrs={
                 "class": "book-chapter" if entry.level == 1 else "book-page",
@@ -375,7 +383,7 @@ class Book:
     def preface(self):
         """The home page's text, without its title and its chapter cards (the contents do)."""
         article = read_html(self.site / "index.html").select_one("article.bd-article")
-        for chrome in article.select("a.headerlink, script, button"):
+        for chrome in article.select("a.headerlink, script, button, p.book-pdf"):
             chrome.decompose()
         article.find("h1").decompose()
         for cards in article.select(".chapter-cards"):
