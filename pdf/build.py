@@ -401,6 +401,14 @@ class Book:
         for child in list(article.find("section").children if article.find("section")
                           else article.children):
             preface.append(child.extract())
+        note = self.soup.new_tag("p", attrs={"class": "print-note"})
+        note.append("In this printed edition nothing is folded: code the site hides above a "
+                    "figure is printed with it, and the exercises' solutions are at the end of "
+                    "the book, in ")
+        note.append(self.pageref(SOLUTIONS_ANCHOR, "Solutions to the exercises, page "))
+        note.append(". Links between pages lead to the page inside this book; links to "
+                    "notebooks and to other sites lead to the web.")
+        preface.append(note)
         return preface
 
     def contents(self, nav, preface) -> None:
