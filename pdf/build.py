@@ -169,6 +169,7 @@ class Book:
         self.solutions: list = []
         self.unresolved: list[str] = []
         self.figures = 0
+        self.print_note = None
 
     # --- links and ids ---------------------------------------------------------------
     def target(self, page: str, href: str) -> str:
@@ -321,7 +322,9 @@ class Book:
             else:
                 (chapter or body).append(wrapper)
 
-        if self.solutions:
+        if not self.solutions:
+            self.print_note.decompose()  # it points at the Solutions part
+        else:
             part = self.soup.new_tag("section", attrs={"class": "book-chapter solutions",
                                                        "id": SOLUTIONS_ANCHOR})
             heading = self.soup.new_tag("h1")
@@ -409,6 +412,7 @@ class Book:
         note.append(". Links between pages lead to the page inside this book; links to "
                     "notebooks and to other sites lead to the web.")
         preface.append(note)
+        self.print_note = note
         return preface
 
     def contents(self, nav, preface) -> None:
