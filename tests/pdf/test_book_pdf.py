@@ -212,3 +212,14 @@ def test_solutions_are_at_the_back_with_a_page_reference(entries, pages_of, text
     assert len(referring) >= len([e for e in entries if e.level == 2]) // 2
     for match in re.finditer(r"Solutions part, page (\d+)", " ".join(texts[:first - 1])):
         assert int(match[1]) >= first
+
+
+def test_home_page_offers_the_pdf_the_site_carries(reader):
+    """`nox -s pdf` builds the site again after printing: the link is there, and the site's
+    copy is this PDF."""
+    from sphinxext.book_pdf import LINK_TEXT
+
+    link = read_html(SITE / "index.html").find("a", string=LINK_TEXT)
+    assert link is not None and link["href"] == PDF_PATH.name
+    assert f"({len(reader.pages)} pages, " in link.parent.get_text()
+    assert (SITE / PDF_PATH.name).read_bytes() == PDF_PATH.read_bytes()
