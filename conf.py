@@ -27,6 +27,7 @@ extensions = [
     "sphinxext.notebook_links",
     "sphinxext.jax_links",
     "sphinxext.sitemap",
+    "sphinxext.book_pdf",
     "notfound.extension",
 ]
 
@@ -93,6 +94,12 @@ templates_path = ["docs/_templates"]  # static/webpack-macros.html: the theme wi
 html_css_files = ["site.css"]
 html_js_files = ["site.js"]
 html_context = {"default_mode": "auto"}  # follow the reader's light/dark preference
+
+# --- The book as one PDF (`nox -s pdf`, pdf/build.py) ----------------------------------------
+# When it exists, the home page links to it and each build copies it next to index.html.
+from pdf import PDF_PATH  # noqa: E402  (after sys.path gains the project root)
+
+book_pdf_path = str(PDF_PATH)
 
 # --- Publishing: where the site lives (sitemap, 404 page, Colab links) ----------------------
 PLACEHOLDER_REPOSITORY = "example-org/control-flow-autodiff-jax"

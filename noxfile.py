@@ -45,8 +45,8 @@ def tests(session):
     snippet, stays on one worker (`--dist loadfile`, see tests/conftest.py), so each page's
     computation runs once. `nox -s tests -- -n 0` runs serially."""
     install(session)
-    session.run("pytest", "--ignore=tests/browser", "-n", "auto", "--dist", "loadfile",
-                *session.posargs, env=JAX_ENV)
+    session.run("pytest", "--ignore=tests/browser", "--ignore=tests/pdf", "-n", "auto",
+                "--dist", "loadfile", *session.posargs, env=JAX_ENV)
 
 
 @nox.session
@@ -55,6 +55,20 @@ def browser(session):
     install(session)
     build_html(session)
     session.run("pytest", "tests/browser", *session.posargs, env=JAX_ENV)
+
+
+@nox.session
+def pdf(session):
+    """Print the built site as one book PDF (build/pdf/) with Chromium, then check the PDF.
+
+    Brings build/html up to date (the same strict build as `docs`), prints it (pdf/build.py),
+    builds again so that the home page links to the PDF and the site carries a copy, then runs
+    tests/pdf/ on the result."""
+    install(session)
+    build_html(session)
+    session.run("python", "-m", "pdf.build", env=JAX_ENV)
+    build_html(session)
+    session.run("pytest", "tests/pdf", *session.posargs, env=JAX_ENV)
 
 
 @nox.session
