@@ -114,7 +114,7 @@ print(kept, jnp.where(kept, jnp.array([1.0, 2.0, 3.0]), 0.0).sum())
 # [START tracer_bool]
 @jax.jit
 def relu(x):
-    return max(x, 0.0)  # Python's max asks `x > 0.0` for a bool
+    return max(x, 0.0)  # Python's max asks `0.0 > x` for a bool
 # [END tracer_bool]
 
 
@@ -367,6 +367,13 @@ def exercise_fails():
 
 
 # [START exercise_solution]
+try:
+    jax.jit(clipped_steps)(jnp.float32(8.0), jnp.float32(3.0))
+except Exception as error:
+    exercise_error = type(error).__name__
+print("clipped_steps raised", exercise_error)
+
+
 def clipped_steps_fixed(x, limit):
     def body(i, x):
         return jnp.where(x > limit, x - 0.5 * x, x)  # elementwise choice, same dtype

@@ -20,7 +20,7 @@ def raise_with_debug_nans():
     import contextlib
     import io
 
-    notes = io.StringIO()  # JAX's printed notes go here; the next cell shows them
+    notes = io.StringIO()  # JAX's printed notes go here (the next cell reruns this, shows them)
     with jax.debug_nans(True), contextlib.redirect_stdout(notes):  # on in this block only
         jax.jit(total_log_return)(prices)
     # [END debug_nans_raises]

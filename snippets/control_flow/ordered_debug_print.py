@@ -35,9 +35,10 @@ print("\n".join(vmap_lines))
 # [END under_vmap]
 
 # [START under_grad]
-grad_lines = printed_lines(jax.grad(softplus), 0.5)
+gradients = []
+grad_lines = printed_lines(lambda x: gradients.append(jax.grad(softplus)(x)), 0.5)
 print("\n".join(grad_lines))
-print("grad:", jax.grad(softplus)(0.5))
+print("grad:", gradients[0])
 # [END under_grad]
 
 # [START grad_jaxpr]

@@ -16,6 +16,7 @@ def on_event(event, seconds, **kwargs):
         totals[events[event]] += 1
 
 
+# Register once: running this cell a second time would count every event twice.
 jax.monitoring.register_event_duration_secs_listener(on_event)
 
 

@@ -37,7 +37,7 @@ def test_program_shapes(n):
     scan, tree = asr.shapes[n]["scan"], asr.shapes[n]["associative_scan"]
     assert (scan["while loops"], scan["steps in sequence"]) == (1, n)
     assert tree["while loops"] == 0
-    assert tree["steps in sequence"] == 2 * int(math.log2(n))
+    assert tree["steps in sequence"] == 2 * int(math.log2(n)) - 1
     assert tree["pairs combined"] == 2 * n - int(math.log2(n)) - 2
 
 
@@ -45,7 +45,7 @@ def test_program_shapes(n):
 def test_doubling_scan_halves_rounds_and_costs_n_log_n(n):
     k = int(math.log2(n))
     assert asr.doubling[n] == {"rounds": k, "pairs combined": n * k - n + 1}
-    assert 2 * k == asr.shapes[n]["associative_scan"]["steps in sequence"]
+    assert 2 * k - 1 == asr.shapes[n]["associative_scan"]["steps in sequence"]
 
 
 def test_doubling_scan_computes_the_recurrence():
@@ -82,7 +82,7 @@ def test_cumulative_ops_route_and_its_accuracy():
     expected = reference(asr.a, asr.positive_b)
     np.testing.assert_allclose(asr.h_cumulative, expected, rtol=asr.relative_tolerance)
     assert asr.relative_difference <= asr.relative_tolerance
-    assert asr.relative_difference > 10 * asr.parallel_relative_difference
+    assert asr.relative_difference > 100 * asr.parallel_relative_difference
     assert asr.largest_exponent > 1000  # A_t = exp(-1000) underflows float32
     assert float(jnp.prod(asr.a)) == 0.0
 

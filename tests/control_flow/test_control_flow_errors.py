@@ -78,3 +78,7 @@ def test_exercise():
         cfe.exercise_fails()
     assert float(jax.jit(cfe.clipped_steps_fixed)(jnp.float32(8.0), jnp.float32(3.0))) == 2.0
     assert float(jax.jit(cfe.clipped_steps_fixed)(jnp.float32(1.0), jnp.float32(3.0))) == 1.0
+
+
+def test_exercise_solution_reports_the_error_it_caught():
+    assert cfe.exercise_error == "TracerBoolConversionError"
