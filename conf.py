@@ -20,6 +20,7 @@ extensions = [
     "myst_nb",
     "sphinx_copybutton",
     "sphinxext.snippet_cells",
+    "sphinxext.hide_cells",
     "sphinxext.claims",
     "sphinxext.parallel_read",
     "sphinxext.build_report",

@@ -70,12 +70,12 @@ const cleanSearchSnippets = () => {
 cleanSearchSnippets();
 document.addEventListener("DOMContentLoaded", cleanSearchSnippets);
 
-// A control's accessible name should contain the words it shows (WCAG 2.5.3): myst-nb names
-// every "Show solution" toggle "Toggle hidden content", and the theme names the search field
-// "Search" while it shows "Search Ctrl+K". Without the label, the name is the visible text.
+// A control's accessible name should contain the words it shows (WCAG 2.5.3): the theme names
+// the search field "Search" while it shows "Search Ctrl+K". Without the label, the name is the
+// visible text. (myst-nb's "Toggle hidden content" label on folded cells is left out at build
+// time: sphinxext/hide_cells.py.)
 document.addEventListener("DOMContentLoaded", () => {
-  for (const control of document.querySelectorAll(
-    "details.hide > summary[aria-label], button.search-button-field[aria-label]")) {
+  for (const control of document.querySelectorAll("button.search-button-field[aria-label]")) {
     if (control.textContent.trim()) control.removeAttribute("aria-label");
   }
 });
