@@ -28,6 +28,7 @@ extensions = [
     "sphinxext.notebook_links",
     "sphinxext.jax_links",
     "sphinxext.sitemap",
+    "sphinxext.page_speed",
     "notfound.extension",
 ]
 

@@ -79,3 +79,24 @@ document.addEventListener("DOMContentLoaded", () => {
     if (control.textContent.trim()) control.removeAttribute("aria-label");
   }
 });
+
+// Figures stay readable on a phone: an SVG figure (matplotlib's, its text drawn as glyph paths
+// scaled to the font size) is never shown so narrow that its smallest text is under 9 CSS px;
+// on a narrow screen it keeps that width and scrolls sideways inside its own output box.
+// (tests/browser/test_reader_tasks.py measures the rendered size of each figure's text.)
+const MIN_FIGURE_TEXT_PX = 9;
+const figureTextScale = (svg) => {
+  const viewBox = svg.match(/viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/);
+  const sizes = [...svg.matchAll(/scale\(([\d.]+) -[\d.]+\)/g)].map((m) => 100 * Number(m[1]));
+  return viewBox && sizes.length ? {width: Number(viewBox[1]), font: Math.min(...sizes)} : null;
+};
+document.addEventListener("DOMContentLoaded", () => {
+  for (const img of document.querySelectorAll("div.cell_output img[src$='.svg']")) {
+    fetch(img.src).then((response) => response.text()).then((svg) => {
+      const scale = figureTextScale(svg);
+      if (!scale) return;
+      img.style.minWidth = `${Math.ceil(MIN_FIGURE_TEXT_PX * scale.width / scale.font)}px`;
+      img.closest("div.cell_output").classList.add("figure-scroll");
+    }).catch(() => {});  // opened from disk (file://): the figure keeps the theme's sizing
+  }
+});
