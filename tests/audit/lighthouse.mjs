@@ -3,7 +3,8 @@
 //   node tests/audit/lighthouse.mjs OUT.json URL...
 //
 // Writes {url: {scores: {category: 0-100}, failing: {category: [audit id: title (value)]},
-// metrics: {id: numeric value}}} to OUT.json; tests/audit/test_lighthouse.py asserts on it.
+// metrics: {id: numeric value}, blocking: [render-blocking URLs]}} to OUT.json;
+// tests/audit/test_lighthouse.py asserts on it.
 // Chromium: $CHROMIUM, else /usr/bin/chromium. Lighthouse and chrome-launcher come from
 // package-lock.json (`npm ci`).
 import fs from "node:fs";
@@ -39,6 +40,8 @@ try {
         .map((a) => `${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}`);
     }
     for (const id of METRICS) entry.metrics[id] = lhr.audits[id]?.numericValue ?? null;
+    entry.blocking = (lhr.audits["render-blocking-resources"]?.details?.items ?? [])
+      .map((item) => item.url);
     results[url] = entry;
     process.stderr.write(`lighthouse ${JSON.stringify(entry.scores)} ${url}\n`);
   }
