@@ -10,7 +10,8 @@ parsed: they wait for ``DOMContentLoaded`` themselves. At ``html-page-context`` 
 marks each external script ``defer``, and each inline one (``DOCUMENTATION_OPTIONS.pagename =
 ...``, MathJax's options) ``type="module"``: module scripts are deferred too and run in the same
 queue, in document order, so an inline script still runs after the file it uses and before the
-file that reads it. Scripts already ``async``, ``defer`` or modules are left as they are.
+file that reads it. Scripts already ``async``, ``defer`` or modules are left as they are, and
+so is the search page (its template's own synchronous scripts need the others first).
 (The theme's colour-mode script is written by its template, not listed here: it stays
 synchronous and runs before first paint, so dark mode does not flash.)
 
@@ -27,6 +28,10 @@ SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt
 
 
 def defer_scripts(app, pagename, templatename, context, doctree) -> None:
+    if templatename == "search.html":
+        # Its template adds searchtools.js synchronously after these, and that file reads
+        # DOCUMENTATION_OPTIONS as it loads: there they all stay synchronous.
+        return
     for script in context.get("script_files", ()):
         attributes = getattr(script, "attributes", None)
         if attributes is None or {"async", "defer"} & set(attributes):
