@@ -25,7 +25,7 @@ from tests.browser.browsing import ROOT
 RUNNER = Path(__file__).with_name("lighthouse.mjs")
 # Performance audits decided by the files and markup alone (no timing): each must pass.
 # (Not "font-display-insight": it asked for 10 ms on two pages, transformations/grad and one
-# more, for fonts not set by this site; left for later.)
+# more; which font it means is not examined yet.)
 DETERMINISTIC = ("uses-text-compression", "unsized-images", "font-display",
                  "uses-responsive-images", "modern-image-formats",
                  "duplicated-javascript", "efficient-animated-content", "cls-culprits-insight",
