@@ -32,16 +32,23 @@ def defer_scripts(app, pagename, templatename, context, doctree) -> None:
         # Its template adds searchtools.js synchronously after these, and that file reads
         # DOCUMENTATION_OPTIONS as it loads: there they all stay synchronous.
         return
-    for script in context.get("script_files", ()):
-        attributes = getattr(script, "attributes", None)
-        if attributes is None or {"async", "defer"} & set(attributes):
-            continue
-        if attributes.get("type", "text/javascript") != "text/javascript":
-            continue  # a module already, or data (JSON, text/x-mathjax-config)
-        if attributes.get("body"):
-            attributes["type"] = "module"
-        elif script.filename:
-            attributes["defer"] = "defer"
+    # New script objects: Sphinx shares one object per script between all pages.
+    context["script_files"] = [deferred(script) for script in context.get("script_files", ())]
+
+
+def deferred(script):
+    attributes = getattr(script, "attributes", None)
+    if attributes is None or {"async", "defer"} & set(attributes):
+        return script
+    if attributes.get("type", "text/javascript") != "text/javascript":
+        return script  # a module already, or data (JSON, text/x-mathjax-config)
+    if attributes.get("body"):
+        changed = {**attributes, "type": "module"}
+    elif script.filename:
+        changed = {**attributes, "defer": "defer"}
+    else:
+        return script
+    return type(script)(script.filename, priority=script.priority, **changed)
 
 
 def size_svg_images(app, pagename, templatename, context, doctree) -> None:

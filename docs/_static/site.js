@@ -100,3 +100,15 @@ document.addEventListener("DOMContentLoaded", () => {
     }).catch(() => {});  // opened from disk (file://): the figure keeps the theme's sizing
   }
 });
+
+// Every piece of the page sits in a landmark (axe-core's `region` rule): the book theme puts the
+// site's title link at the top of the primary sidebar, a plain <div> outside any landmark. It
+// is the way home: name it as the site's navigation.
+document.addEventListener("DOMContentLoaded", () => {
+  const brand = document.querySelector(".bd-sidebar-primary .navbar-brand");
+  const item = brand?.closest(".sidebar-primary-item");
+  if (item && !item.closest("nav, [role=navigation], header, main, aside, footer")) {
+    item.setAttribute("role", "navigation");
+    item.setAttribute("aria-label", "Site home");
+  }
+});

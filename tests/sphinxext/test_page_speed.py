@@ -12,12 +12,21 @@ def test_external_scripts_are_deferred_and_inline_ones_become_modules():
                _JavaScript("_static/mathjax.js", defer="defer"),
                _JavaScript("_static/search.js", **{"async": "async"}),
                _JavaScript(None, body="{}", type="application/json")]
-    defer_scripts(None, "x", "page.html", {"script_files": scripts}, None)
+    context = {"script_files": scripts}
+    defer_scripts(None, "x", "page.html", context, None)
+    scripts, shared = context["script_files"], scripts
     assert scripts[0].attributes == {"defer": "defer"}
+    assert shared[0].attributes == {}  # Sphinx's own objects, shared by every page, unchanged
     assert scripts[1].attributes["type"] == "module" and "defer" not in scripts[1].attributes
     assert scripts[2].attributes == {"defer": "defer"}
     assert scripts[3].attributes == {"async": "async"}
     assert scripts[4].attributes["type"] == "application/json"
+
+
+def test_the_search_page_keeps_its_scripts_synchronous():
+    context = {"script_files": [_JavaScript("_static/doctools.js")]}
+    defer_scripts(None, "search", "search.html", context, None)
+    assert context["script_files"][0].attributes == {}
 
 
 def test_svg_figures_get_their_size_in_css_pixels(tmp_path):
