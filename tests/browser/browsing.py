@@ -223,6 +223,8 @@ def set_mode(page, mode: str) -> None:
       document.documentElement.dataset.theme = mode;
       document.documentElement.dataset.mode = mode;
       await new Promise(requestAnimationFrame);
+      // The theme fades colours between modes: audit the colours it ends on, not mid-fade.
+      await Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})));
     }""", mode)
 
 
