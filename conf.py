@@ -20,6 +20,7 @@ extensions = [
     "myst_nb",
     "sphinx_copybutton",
     "sphinxext.snippet_cells",
+    "sphinxext.hide_cells",
     "sphinxext.claims",
     "sphinxext.parallel_read",
     "sphinxext.build_report",
@@ -28,6 +29,7 @@ extensions = [
     "sphinxext.jax_links",
     "sphinxext.sitemap",
     "sphinxext.book_pdf",
+    "sphinxext.page_speed",
     "notfound.extension",
 ]
 
@@ -156,6 +158,8 @@ notebook_links_requirements = [f"jax=={JAX_VERSION}", f"jaxlib=={metadata.versio
 
 # --- Page titles and descriptions ----------------------------------------------------------
 DESCRIPTION_LENGTH = 160
+SITE_DESCRIPTION = ("What happens when a branch or a loop meets jax.jit, jax.grad or jax.vmap: "
+                    "every output on these pages is computed by code run when the site was built.")
 
 
 def page_description(doctree) -> str:
@@ -177,7 +181,8 @@ def page_head(app, pagename, templatename, context, doctree):
 
     if pagename == app.config.root_doc:
         context["docstitle"] = ""  # the title suffix; the sidebar shows the logo text instead
-    description = page_description(doctree) if doctree is not None else ""
+    # Generated pages (search, index, 404) have no first paragraph: they get the site's.
+    description = (page_description(doctree) if doctree is not None else "") or SITE_DESCRIPTION
     if description:
         context["metatags"] = (context.get("metatags", "")
                                + f'\n<meta name="description" content="{escape(description)}" />')

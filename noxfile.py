@@ -6,7 +6,7 @@ from pathlib import Path
 import nox
 
 nox.needs_version = ">=2025.2.9"
-nox.options.sessions = ["lint", "tests", "docs", "browser"]
+nox.options.sessions = ["lint", "tests", "docs", "browser", "pdf", "audit"]
 nox.options.reuse_existing_virtualenvs = True
 # Every session's virtualenv is made and filled by uv (`pip install nox uv` brings it): no
 # fallback to pip, so a missing uv fails loudly instead of silently costing ten times longer.
@@ -45,8 +45,8 @@ def tests(session):
     snippet, stays on one worker (`--dist loadfile`, see tests/conftest.py), so each page's
     computation runs once. `nox -s tests -- -n 0` runs serially."""
     install(session)
-    session.run("pytest", "--ignore=tests/browser", "--ignore=tests/pdf", "-n", "auto",
-                "--dist", "loadfile", *session.posargs, env=JAX_ENV)
+    session.run("pytest", "--ignore=tests/browser", "--ignore=tests/pdf", "--ignore=tests/audit",
+                "-n", "auto", "--dist", "loadfile", *session.posargs, env=JAX_ENV)
 
 
 @nox.session
@@ -69,6 +69,17 @@ def pdf(session):
     session.run("python", "-m", "pdf.build", env=JAX_ENV)
     build_html(session)
     session.run("pytest", "tests/pdf", *session.posargs, env=JAX_ENV)
+
+
+@nox.session
+def audit(session):
+    """The standard audits of build/html, as served by GitHub Pages (gzip, a cache header):
+    Lighthouse (mobile) and the Nu HTML checker, installed from package-lock.json by `npm ci`
+    (Node.js and Java 11+ needed). axe-core runs in `nox -s browser`, light and dark."""
+    install(session)
+    build_html(session)
+    session.run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", external=True)
+    session.run("pytest", "tests/audit", *session.posargs, env=JAX_ENV)
 
 
 @nox.session

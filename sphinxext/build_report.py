@@ -6,9 +6,9 @@ A page asks for the report with::
     ```
 
 and gets, at write time, the build's package versions and date, the device its pages ran on, and
-a table with a link to every executed page, its execution time (from myst-nb), the peak
-resident memory of its kernel and the number of claims its prose checked against its run
-(``sphinxext/claims.py``), with totals.
+a table with a link to every executed page (in reading order, the toctrees'), its execution
+time (from myst-nb), the peak resident memory of its kernel and the number of claims its prose
+checked against its run (``sphinxext/claims.py``), with totals.
 
 Peak memory comes from the kernel itself, without code on the page: the extension points
 ``IPYTHONDIR`` at a profile whose startup file registers a ``post_run_cell`` hook. After every
@@ -213,6 +213,25 @@ def _page_link(env, fromdoc: str, docname: str) -> nodes.paragraph:
     return nodes.paragraph("", "", ref)
 
 
+def reading_order(env, docnames) -> list[str]:
+    """``docnames`` in the order a reader meets them: the site's toctrees, depth first from the
+    home page (the sidebar's and the previous/next links' order); pages in no toctree last,
+    by name."""
+    order, seen = [], set()
+
+    def visit(docname):
+        if docname in seen:
+            return
+        seen.add(docname)
+        order.append(docname)
+        for child in env.toctree_includes.get(docname, ()):
+            visit(child)
+
+    visit(env.config.root_doc)
+    wanted = set(docnames)
+    return [d for d in order if d in wanted] + sorted(wanted - seen)
+
+
 class FillBuildReport(SphinxPostTransform):
     default_priority = 8  # before references (10) resolve the page links
 
@@ -234,7 +253,7 @@ class FillBuildReport(SphinxPostTransform):
         rows = [[_page_link(env, env.docname, docname),
                  datetime.fromtimestamp(r["mtime"], UTC).strftime("%Y-%m-%d %H:%M"),
                  _seconds(r["runtime"]), _mib(r["peak_rss_bytes"]), str(claims.get(docname, 0))]
-                for docname, r in sorted(records.items())]
+                for docname, r in ((d, records[d]) for d in reading_order(env, records))]
         runtimes = [r["runtime"] for r in records.values() if r["runtime"] is not None]
         peaks = [r["peak_rss_bytes"] for r in records.values() if r["peak_rss_bytes"]]
         rows.append([f"Total: {len(records)} page{'s' if len(records) != 1 else ''}", "",

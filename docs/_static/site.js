@@ -70,12 +70,45 @@ const cleanSearchSnippets = () => {
 cleanSearchSnippets();
 document.addEventListener("DOMContentLoaded", cleanSearchSnippets);
 
-// A control's accessible name should contain the words it shows (WCAG 2.5.3): myst-nb names
-// every "Show solution" toggle "Toggle hidden content", and the theme names the search field
-// "Search" while it shows "Search Ctrl+K". Without the label, the name is the visible text.
+// A control's accessible name should contain the words it shows (WCAG 2.5.3): the theme names
+// the search field "Search" while it shows "Search Ctrl+K". Without the label, the name is the
+// visible text. (myst-nb's "Toggle hidden content" label on folded cells is left out at build
+// time: sphinxext/hide_cells.py.)
 document.addEventListener("DOMContentLoaded", () => {
-  for (const control of document.querySelectorAll(
-    "details.hide > summary[aria-label], button.search-button-field[aria-label]")) {
+  for (const control of document.querySelectorAll("button.search-button-field[aria-label]")) {
     if (control.textContent.trim()) control.removeAttribute("aria-label");
+  }
+});
+
+// Figures stay readable on a phone: an SVG figure (matplotlib's, its text drawn as glyph paths
+// scaled to the font size) is never shown so narrow that its smallest text is under 9 CSS px;
+// on a narrow screen it keeps that width and scrolls sideways inside its own output box.
+// (tests/browser/test_reader_tasks.py measures the rendered size of each figure's text.)
+const MIN_FIGURE_TEXT_PX = 9;
+const figureTextScale = (svg) => {
+  const viewBox = svg.match(/viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/);
+  const sizes = [...svg.matchAll(/scale\(([\d.]+) -[\d.]+\)/g)].map((m) => 100 * Number(m[1]));
+  return viewBox && sizes.length ? {width: Number(viewBox[1]), font: Math.min(...sizes)} : null;
+};
+document.addEventListener("DOMContentLoaded", () => {
+  for (const img of document.querySelectorAll("div.cell_output img[src$='.svg']")) {
+    fetch(img.src).then((response) => response.text()).then((svg) => {
+      const scale = figureTextScale(svg);
+      if (!scale) return;
+      img.style.minWidth = `${Math.ceil(MIN_FIGURE_TEXT_PX * scale.width / scale.font)}px`;
+      img.closest("div.cell_output").classList.add("figure-scroll");
+    }).catch(() => {});  // opened from disk (file://): the figure keeps the theme's sizing
+  }
+});
+
+// Every piece of the page sits in a landmark (axe-core's `region` rule): the book theme puts the
+// site's title link at the top of the primary sidebar, a plain <div> outside any landmark. It
+// is the way home: name it as the site's navigation.
+document.addEventListener("DOMContentLoaded", () => {
+  const brand = document.querySelector(".bd-sidebar-primary .navbar-brand");
+  const item = brand?.closest(".sidebar-primary-item");
+  if (item && !item.closest("nav, [role=navigation], header, main, aside, footer")) {
+    item.setAttribute("role", "navigation");
+    item.setAttribute("aria-label", "Site home");
   }
 });

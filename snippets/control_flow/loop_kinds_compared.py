@@ -130,7 +130,9 @@ columns = ["loop", f"temp memory, n = {SIZES[0]} → {SIZES[1]}",
            "same, for grad", "differentiable", f"bodies run (of {MAX_STEPS})"]
 rows = [[name, forward[name], backward[name], differentiable[name], bodies_run[name]]
         for name in LOOPS]
-HTML('<table class="table"><tr>' + "".join(f"<th>{c}</th>" for c in columns) + "</tr>"
-     + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in rows)
-     + "</table>")
+HTML('<table class="table"><thead><tr>'
+     + "".join(f'<th scope="col">{c}</th>' for c in columns) + "</tr></thead><tbody>"
+     + "".join(f'<tr><th scope="row">{row[0]}</th>' + "".join(f"<td>{v}</td>" for v in row[1:])
+               + "</tr>" for row in rows)
+     + "</tbody></table>")
 # [END table]

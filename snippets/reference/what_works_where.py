@@ -135,24 +135,6 @@ import re
 from IPython.display import HTML
 
 
-STYLE = """<style>
-.wws-scroll { overflow-x: auto; }
-.wws-matrix { border-collapse: collapse; font-size: 0.8em; }
-.wws-matrix code { font-size: 0.9em; }
-.wws-matrix th, .wws-matrix td {
-  border: 1px solid var(--pst-color-border, #ccc); padding: 0.25em 0.5em; }
-.wws-matrix td { text-align: center; }
-/* The construct names stay in view while a narrow screen scrolls the columns, and may
-   break after an underscore to keep that column narrow. */
-.wws-matrix th:first-child { position: sticky; left: 0; z-index: 1; text-align: left;
-  background: var(--pst-color-background, #fff); min-width: 7.5em; }
-.wws-matrix th wbr { display: inline; }
-.wws-ok { color: var(--pst-color-success, #2a7d2a); font-weight: bold; }
-.wws-err { color: var(--pst-color-danger, #b02a2a); }
-.wws-matrix caption { caption-side: top; text-align: left; font-style: italic; }
-</style>"""
-
-
 def breakable(name):
     # Long class names may wrap at their capitals instead of widening the table.
     return re.sub(r"(?<=[a-z])(?=[A-Z])", "<wbr>", name)
@@ -177,7 +159,9 @@ def render_matrix(table, caption="", note_prefix="wws-note"):
     head = f"JAX {jax.__version__} on {device.platform.upper()}"
     if device.device_kind.lower() != device.platform:
         head += f" ({device.device_kind})"
-    out = [STYLE, '<div class="wws-scroll"><table class="wws-matrix">',
+    # Styled by the site's stylesheet (docs/_static/site.css): a <style> inside the page's
+    # body is invalid HTML.
+    out = ['<div class="wws-scroll"><table class="wws-matrix">',
            f"<caption>{html.escape(caption)} {html.escape(head)}</caption>",
            '<thead><tr><th scope="col">construct</th>'
            + "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)

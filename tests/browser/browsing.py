@@ -10,6 +10,7 @@ the browser Playwright manages (``python -m playwright install chromium``).
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import os
 import re
@@ -83,6 +84,35 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PagesHandler(SiteHandler):
+    """Serve as GitHub Pages does, for the audits: text files gzip-compressed when the browser
+    accepts it, and every response with ``Cache-Control: max-age=600``."""
+
+    COMPRESSED = (".html", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".txt", ".ipynb",
+                  ".map", ".ttf", ".otf", ".eot")
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def do_GET(self):
+        file = Path(self.translate_path(self.path))
+        if file.is_dir() and urlsplit(self.path).path.endswith("/"):
+            file = file / "index.html"
+        if (not file.is_file() or file.suffix not in self.COMPRESSED
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(file.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(file.stat().st_mtime)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @dataclass
 class Server:
     origin: str  # http://127.0.0.1:PORT
@@ -103,6 +133,7 @@ class PageLog:
     requests: int = 0
     dom: dict = field(default_factory=dict)
     axe: list[str] = field(default_factory=list)
+    axe_dark: list[str] = field(default_factory=list)
     solutions: int = 0
     solution_problems: list[str] = field(default_factory=list)
     phone_overflow: list[int] | None = None
@@ -167,14 +198,15 @@ DOM_FACTS = """() => {
 AXE = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 AXE_RUN = """async (options) => {
   const result = await axe.run(document, options);
-  return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+  return result.violations
     .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x: `
               + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') + ')');
 }"""
 
 
 def axe_violations(page, skip_rules=()) -> list[str]:
-    """Serious and critical axe-core violations of the page as it is now."""
+    """axe-core's violations of the page as it is now, of any impact (minor to critical), by
+    its default rules: WCAG 2.x A and AA, and best practices."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE)
     # No preload: axe would re-fetch stylesheets itself (and resolve theme.css's
@@ -182,6 +214,18 @@ def axe_violations(page, skip_rules=()) -> list[str]:
     # reader's, and only the css-orientation-lock rule uses it.
     options = {"preload": False, "rules": {rule: {"enabled": False} for rule in skip_rules}}
     return page.evaluate(AXE_RUN, options)
+
+
+def set_mode(page, mode: str) -> None:
+    """Switch the loaded page to light or dark mode, as the theme's switcher does."""
+    page.emulate_media(color_scheme=mode)
+    page.evaluate("""async (mode) => {
+      document.documentElement.dataset.theme = mode;
+      document.documentElement.dataset.mode = mode;
+      await new Promise(requestAnimationFrame);
+      // The theme fades colours between modes: audit the colours it ends on, not mid-fade.
+      await Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})));
+    }""", mode)
 
 
 def check_solutions(page) -> list[str]:

@@ -26,6 +26,7 @@ from tests.browser.browsing import (
     page_overflow,
     page_paths,
     require_site,
+    set_mode,
     site_prefix,
     watch,
 )
@@ -90,9 +91,6 @@ def new_page(browser, server):
 
 
 PHONE_WIDTH = 360
-# Color contrast depends on the theme and the mode, not the page: it is audited on the
-# showcase pages in both modes (test_looks.py), and every other rule on every page here.
-CRAWL_SKIPPED_AXE_RULES = ("color-contrast",)
 
 
 @pytest.fixture(scope="session")
@@ -100,7 +98,8 @@ def crawl(browser, server, pages):
     """Load every page once and record what a reader's browser saw.
 
     Per page, in order: console errors, failed and non-local requests while loading; DOM
-    facts; an axe-core audit; every exercise solution opened; the page width on a phone.
+    facts; an axe-core audit in light mode, then in dark mode; every exercise solution opened;
+    the page width on a phone.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     block_external(context, server)
@@ -111,7 +110,10 @@ def crawl(browser, server, pages):
         watch(page, server, log)
         goto(page, server, path)
         log.dom = page.evaluate(DOM_FACTS)
-        log.axe = axe_violations(page, CRAWL_SKIPPED_AXE_RULES)
+        log.axe = axe_violations(page)
+        set_mode(page, "dark")
+        log.axe_dark = axe_violations(page)
+        set_mode(page, "light")
         log.solutions = page.locator("details.hide:has(summary:has-text('Show solution'))").count()
         log.solution_problems = check_solutions(page)
         log.phone_overflow = page_overflow(page, PHONE_WIDTH)

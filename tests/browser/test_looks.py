@@ -87,9 +87,10 @@ def test_phone_screen_has_no_horizontal_scrolling(crawl):
     assert not wide, f"[page width, body width, viewport width]: {wide}"
 
 
-def test_accessibility_of_every_page(crawl):
-    """axe-core, every rule but color contrast (audited per mode below), on every page."""
-    found = {path: log.axe for path, log in crawl.items() if log.axe}
+def test_accessibility_of_every_page_in_both_modes(crawl):
+    """axe-core, every default rule and impact, on every page in light and in dark mode."""
+    found = {f"{path} ({mode})": violations for path, log in crawl.items()
+             for mode, violations in (("light", log.axe), ("dark", log.axe_dark)) if violations}
     assert not found, found
 
 

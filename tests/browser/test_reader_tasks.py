@@ -6,6 +6,8 @@ wrap; names in tables are not broken inside a word; exercise discussions stay fo
 request, the favicon included, succeeds.
 """
 
+import re
+
 import pytest
 
 from tests.browser.browsing import PageLog, goto, watch
@@ -300,6 +302,58 @@ def test_figures_are_sharp_on_high_dpi_screens(site, pages, new_page, server):
             blurry[path] = found
         page.context.close()
     assert not blurry, blurry
+
+
+def smallest_text(svg: str) -> tuple[float, float]:
+    """(viewBox width, smallest font size) of a matplotlib SVG, whose text is glyph paths
+    scaled by font size / 100 (``scale(0.1 -0.1)``: 10 units)."""
+    width = float(re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+)', svg).group(1))
+    sizes = [100 * float(m) for m in re.findall(r"scale\(([\d.]+) -[\d.]+\)", svg)]
+    assert sizes, "no text found in the figure"
+    return width, min(sizes)
+
+
+def test_figure_text_is_readable_on_a_phone(site, pages, new_page, server):
+    """On a 390 px phone, each figure's smallest label is drawn at least 9 CSS px high (its
+    font size as rendered: the SVG's font size times displayed width over viewBox width)."""
+    small, figures = {}, 0
+    for path in [p for p in pages if "_images/" in (site / p).read_text("utf-8")]:
+        page = new_page(**PHONE)
+        goto(page, server, path)
+        images = page.locator("div.cell_output img[src$='.svg']")
+        for index in range(images.count()):
+            image = images.nth(index)
+            image.scroll_into_view_if_needed()
+            page.wait_for_function("i => i.style.minWidth", arg=image.element_handle(),
+                                   timeout=5_000)
+            shown = image.evaluate("i => i.getBoundingClientRect().width")
+            name = image.get_attribute("src").split("/")[-1]
+            width, font = smallest_text((site / "_images" / name).read_text("utf-8"))
+            figures += 1
+            if font * shown / width < 9:
+                small.setdefault(path, []).append(f"{name}: {font * shown / width:.1f} px")
+        page.context.close()
+    assert figures, "no SVG figure found"
+    assert not small, small
+
+
+def test_a_claim_mark_does_not_look_like_a_matrix_tick(new_page, server):
+    """The ✓ closing a checked sentence and the matrix's ✓ ("the call returned") differ in
+    markup, accessible name, size, weight and colour."""
+    page = new_page()
+    goto(page, server, "reference/what_works_where.html")
+    style = """e => { const s = getComputedStyle(e); return {size: parseFloat(s.fontSize),
+      weight: s.fontWeight, color: s.color, border: s.borderTopStyle, raised: s.verticalAlign,
+      label: e.getAttribute('aria-label'), role: e.getAttribute('role')}; }"""
+    claim = page.locator("article span.claim .claim-mark").first.evaluate(style)
+    tick = page.locator("table.wws-matrix td.wws-ok").first.evaluate(style)
+    assert claim["label"] == "checked claim" and claim["role"] == "img"
+    assert claim["raised"] == "super" != tick["raised"] and claim["border"] == "solid"
+    assert claim["size"] < 0.8 * tick["size"]
+    assert claim["color"] != tick["color"] and claim["weight"] != tick["weight"]
+    # each page says what its mark means
+    prose = page.locator("article").inner_text()
+    assert "bold green" in prose and "small boxed" in prose
 
 
 NAME_MISMATCH = """() => [...document.querySelectorAll('button[aria-label], summary[aria-label],'

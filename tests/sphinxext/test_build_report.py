@@ -8,12 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from sphinxext.build_report import build_date, check_and_rewrite, versions
+from sphinxext.build_report import build_date, check_and_rewrite, reading_order, versions
 from tests.sphinxext.sphinx_site import build_tree
 
 HEADER = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n---\n"
 PAGES = {
-    "index.md": "# Home\n\n```{toctree}\nheavy\nlight\nabout\n```\n",
+    # Reading order (light, heavy) is not file order (heavy, light): the report follows it.
+    "index.md": "# Home\n\n```{toctree}\nlight\nheavy\nabout\n```\n",
     # Both kernels start JAX; filling the bytes object touches every memory page, so the heavy
     # kernel's resident set really grows by 300 MiB.
     "heavy.md": HEADER + "# Heavy page\n\n```{code-cell} ipython3\nimport jax.numpy as jnp\n"
@@ -96,6 +97,18 @@ def test_table_has_every_executed_page_with_time_and_memory(parallel_site):
         assert f">{fact}<" in markup
     # Recorded by the light page's kernel, which ran JAX.
     assert re.search(r"<p>\d+ CPU devices? \(cpu\)</p>", markup)
+
+
+def test_table_lists_pages_in_reading_order(parallel_site):
+    rows, _ = report(parallel_site)
+    assert list(rows) == ["Light page", "Heavy page", "Total: 2 pages"]
+
+
+def test_reading_order_is_the_toctrees_depth_first_then_orphans_by_name():
+    env = SimpleNamespace(config=SimpleNamespace(root_doc="index"), toctree_includes={
+        "index": ["b/index", "a/index"], "b/index": ["b/z", "b/y"], "a/index": ["a/x"]})
+    docs = ["a/x", "b/y", "b/z", "orphan2", "orphan1", "a/index"]
+    assert reading_order(env, docs) == ["b/z", "b/y", "a/index", "a/x", "orphan1", "orphan2"]
 
 
 def test_measuring_adds_nothing_to_the_pages(parallel_site):

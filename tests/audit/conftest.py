@@ -1,0 +1,65 @@
+"""Fixtures of the standard audits (``nox -s audit``): the built site served as GitHub Pages
+serves it (gzip, ``Cache-Control: max-age=600``), and the audit tools from package-lock.json.
+
+The tools are installed by ``npm ci`` at the repository root (the session does it): Lighthouse
+(with chrome-launcher) and the Nu HTML checker ``vnu-jar``, which needs Java 11 or newer.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.browser.browsing import (
+    ROOT,
+    PagesHandler,
+    Server,
+    page_paths,
+    require_site,
+    site_prefix,
+)
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    return require_site()
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[str]:
+    return page_paths(site)
+
+
+@pytest.fixture(scope="session")
+def pages_server(site):
+    handler = type("Handler", (PagesHandler,), {"prefix": site_prefix(site)})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", handler.prefix)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def tool(relative: str) -> Path:
+    """A file of an npm-installed tool; a missing one fails with the command that installs it."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `npm ci` at the repository root", pytrace=False)
+    return path
+
+
+def program(name: str) -> str:
+    found = shutil.which(name)
+    if not found:
+        pytest.fail(f"`{name}` is not installed (the audits need Node.js and Java 11+)",
+                    pytrace=False)
+    return found

@@ -1,0 +1,41 @@
+"""sphinxext.page_speed: head scripts deferred in order, SVG figures sized from their files."""
+
+from types import SimpleNamespace
+
+from sphinx.builders.html._assets import _JavaScript
+
+from sphinxext.page_speed import defer_scripts, size_svg_images
+
+
+def test_external_scripts_are_deferred_and_inline_ones_become_modules():
+    scripts = [_JavaScript("_static/doctools.js"), _JavaScript(None, body="OPTIONS.page = 'x';"),
+               _JavaScript("_static/mathjax.js", defer="defer"),
+               _JavaScript("_static/search.js", **{"async": "async"}),
+               _JavaScript(None, body="{}", type="application/json")]
+    context = {"script_files": scripts}
+    defer_scripts(None, "x", "page.html", context, None)
+    scripts, shared = context["script_files"], scripts
+    assert scripts[0].attributes == {"defer": "defer"}
+    assert shared[0].attributes == {}  # Sphinx's own objects, shared by every page, unchanged
+    assert scripts[1].attributes["type"] == "module" and "defer" not in scripts[1].attributes
+    assert scripts[2].attributes == {"defer": "defer"}
+    assert scripts[3].attributes == {"async": "async"}
+    assert scripts[4].attributes["type"] == "application/json"
+
+
+def test_the_search_page_keeps_its_scripts_synchronous():
+    context = {"script_files": [_JavaScript("_static/doctools.js")]}
+    defer_scripts(None, "search", "search.html", context, None)
+    assert context["script_files"][0].attributes == {}
+
+
+def test_svg_figures_get_their_size_in_css_pixels(tmp_path):
+    (tmp_path / "fig.svg").write_text('<?xml version="1.0"?>\n<svg width="414.5pt" '
+                                      'height="260.25pt" viewBox="0 0 414.5 260.25"></svg>')
+    app = SimpleNamespace(srcdir=tmp_path, builder=SimpleNamespace(images={"fig.svg": "f1.svg"}))
+    context = {"body": '<p>x</p><img alt="A plot." src="../_images/f1.svg" />'
+                       '<img alt="other" src="../_images/gone.svg" />'}
+    size_svg_images(app, "x", "page.html", context, None)
+    assert ('<img alt="A plot." width="553" height="347" src="../_images/f1.svg" />'
+            in context["body"])
+    assert '<img alt="other" src="../_images/gone.svg" />' in context["body"]
