@@ -5,8 +5,13 @@ import pytest
 
 from snippets.reference import what_works_where as wws
 
-ROWS = list(wws.CONSTRUCTS)
-COLS = list(wws.TRANSFORMS)
+
+def rows():
+    return list(wws.CONSTRUCTS)
+
+
+def cols():
+    return list(wws.TRANSFORMS)
 
 
 def error(row, col):
@@ -14,8 +19,8 @@ def error(row, col):
 
 
 def test_every_pair_was_run():
-    assert set(wws.matrix) == {(r, c) for r in ROWS for c in COLS}
-    assert len(ROWS) == 11 and len(COLS) == 7
+    assert set(wws.matrix) == {(r, c) for r in rows() for c in cols()}
+    assert len(rows()) == 11 and len(cols()) == 7
 
 
 @pytest.mark.parametrize("col", ["jit", "vmap", "jit∘grad", "vmap∘grad", "grad∘checkpoint"])
@@ -40,7 +45,7 @@ def test_python_if_gradient_takes_the_branch_the_value_picks():
                                  "lax.select / jnp.where", "lax.fori_loop (static bounds)",
                                  "lax.scan", "lax.map"])
 def test_structured_constructs_work_everywhere(row):
-    assert [error(row, c) for c in COLS] == [None] * len(COLS)
+    assert [error(row, c) for c in cols()] == [None] * len(cols())
 
 
 REVERSE = ["jit∘grad", "vmap∘grad", "grad∘checkpoint"]
@@ -60,14 +65,14 @@ def test_fori_loop_with_traced_bounds_is_reverse_differentiable_only_without_sta
 
 
 def test_jit_grad_view_is_a_slice_of_the_matrix():
-    assert set(wws.view) == {(r, c) for r in ROWS for c in wws.JIT_GRAD}
+    assert set(wws.view) == {(r, c) for r in rows() for c in wws.JIT_GRAD}
     for key, outcome in wws.view.items():
         assert outcome.error == wws.matrix[key].error
 
 
 def test_render_has_one_cell_per_pair_and_names_the_build():
     page = wws.render_matrix(wws.matrix).data
-    assert page.count("<td") == len(ROWS) * len(COLS)
+    assert page.count("<td") == len(rows()) * len(cols())
     assert f"JAX {jax.__version__}" in page
     assert page.count('class="wws-err"') == sum(o.error is not None for o in wws.matrix.values())
 
@@ -78,7 +83,7 @@ def test_counts_glued_on_the_page():
 
 
 def test_exercise_piecewise_works_under_every_transformation():
-    assert [wws.extra["jnp.piecewise", c].error for c in COLS] == [None] * len(COLS)
+    assert [wws.extra["jnp.piecewise", c].error for c in cols()] == [None] * len(cols())
     # x = 2.5 falls in the x > 2 piece, v * v: derivative 2x.
     assert jax.grad(wws.piecewise)(wws.POINT) == pytest.approx(2 * wws.POINT)
 
