@@ -22,6 +22,8 @@ extensions = [
     "sphinxext.snippet_cells",
     "sphinxext.claims",
     "sphinxext.parallel_read",
+    "sphinxext.kernel_forks",
+    "sphinxext.stable_outputs",
     "sphinxext.build_report",
     "sphinxext.offline_assets",
     "sphinxext.notebook_links",
@@ -186,11 +188,17 @@ def unsearchable_build_report(app, doctree, docname):
 
 
 def kernel_figure_format(app):
-    """``builder-inited``, after build_report set IPYTHONDIR: every kernel draws SVG figures."""
+    """``builder-inited``, after build_report set IPYTHONDIR: every kernel draws SVG figures,
+    the same bytes on every build."""
     profile = Path(os.environ.get("IPYTHONDIR", ROOT / "build" / "ipython")) / "profile_default"
     profile.mkdir(parents=True, exist_ok=True)
+    # The same figure gives the same file on every build: no date in the SVG's metadata, and
+    # element ids hashed with a fixed salt instead of a random one.
     (profile / "ipython_kernel_config.py").write_text(
-        f"c.InlineBackend.figure_formats = {{{FIGURE_FORMAT!r}}}\n", encoding="utf-8")
+        f"c.InlineBackend.figure_formats = {{{FIGURE_FORMAT!r}}}\n"
+        "c.InlineBackend.rc = {'svg.hashsalt': 'control-flow-autodiff-jax'}\n"
+        "c.InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight',"
+        " 'metadata': {'Date': None}}\n", encoding="utf-8")
     os.environ["IPYTHONDIR"] = str(profile.parent)
 
 
