@@ -63,6 +63,16 @@ def scratch_tree(parent: Path) -> Path:
     return tree
 
 
+def progress(line: str) -> None:
+    """Each step as it ends, on stderr and in build/bench-progress.txt (a long run on a loaded
+    machine leaves its numbers even if it is stopped)."""
+    stamp = time.strftime("%H:%M:%S")
+    print(f"[{stamp}] {line}", file=sys.stderr, flush=True)
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / "bench-progress.txt", "a", encoding="utf-8") as out:
+        out.write(f"[{stamp}] {line}\n")
+
+
 def build(tree: Path, *options: str, clean: bool = False, strict: bool = True) -> dict:
     if clean:
         shutil.rmtree(tree / "build", ignore_errors=True)
@@ -76,6 +86,8 @@ def build(tree: Path, *options: str, clean: bool = False, strict: bool = True) -
     log = run.stdout + run.stderr
     if strict and run.returncode != 0:
         sys.exit(f"build failed ({' '.join(options)}):\n{log[-4000:]}")
+    progress(f"build {' '.join(options)}{' (clean)' if clean else ''}: {seconds:.1f} s, "
+             f"{len(set(EXECUTED.findall(log)))} pages executed")
     return {"seconds": seconds, "executed": sorted(set(EXECUTED.findall(log))),
             "read": sorted(set(READ.findall(run.stdout))),
             "execution_s": {page: float(t) for page, t in EXECUTION_TIME.findall(log)}}
@@ -110,6 +122,7 @@ def measure_setup(scratch: Path) -> dict:
                      str(scratch / "nox-envs"), "-s", "docs", "--install-only"], env=env)
     for folder in ("pip-venv", "tools-venv", "nox-envs", "uv-cache"):
         shutil.rmtree(scratch / folder, ignore_errors=True)
+    progress(f"set-up: pip {pip:.1f} s, README {readme:.1f} s")
     return {"pip_s": pip, "readme_s": readme}
 
 
@@ -121,6 +134,7 @@ def run_tests() -> dict:
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "NO_COLOR": "1"})
     seconds = time.perf_counter() - start
+    progress(f"tests: {seconds:.1f} s")
     passed = PASSED.search(run.stdout)
     if run.returncode != 0 or not passed:  # reported in the table, after every build's numbers
         print(f"tests failed:\n{run.stdout[-4000:]}{run.stderr[-2000:]}", file=sys.stderr)
@@ -186,8 +200,6 @@ def main() -> None:
         peer = build(tree, "-D", "nb_execution_mode=force", *plain, *parallel, clean=True)
         peer_html = Path(scratch) / "peer_html"
         shutil.copytree(tree / "build" / "html", peer_html)
-        floor = [build(tree, "-D", "nb_execution_mode=off", *parallel, clean=True, strict=False)
-                 for _ in range(args.repeats)]
         cold, first_html = [], Path(scratch) / "first_html"
         for i in range(args.cold_builds):
             cold.append(build(tree, *parallel, clean=True))
@@ -202,6 +214,8 @@ def main() -> None:
         edit = build(tree, *parallel)
         showing = [page for page in expected
                    if marker in (tree / "build" / "html" / f"{page}.html").read_text()]
+        floor = [build(tree, "-D", "nb_execution_mode=off", *parallel, clean=True, strict=False)
+                 for _ in range(args.repeats)]
     tests = run_tests()
     if not args.no_setup:
         with tempfile.TemporaryDirectory(prefix="bench-setup-") as scratch:

@@ -1,0 +1,126 @@
+"""sphinxext.kernel_forks: every page's kernel is a fresh fork of one preloaded process."""
+
+import json
+import re
+from html import unescape
+
+import pytest
+
+from tests.sphinxext.sphinx_site import build_tree
+
+HEADER = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n---\n"
+# What the kernel can tell about itself before the page imports anything.
+PROBE = """\
+import json, os, sys
+parent = open(f"/proc/{os.getppid()}/cmdline", "rb").read().split(b"\\0")
+print("PROBE", json.dumps({
+    "pid": os.getpid(), "forked": b"serve" in parent, "cwd": os.getcwd(),
+    "jax_loaded": "jax" in sys.modules, "leak": "leak" in globals(),
+    "report_file": os.environ.get("BUILD_REPORT_KERNEL_FILE", ""),
+    "socket": "FORKED_KERNEL_SOCKET" in os.environ, "argv0": os.path.basename(sys.argv[0]),
+    "path0": sys.path[0]}))
+"""
+PAGES = {
+    "index.md": "# Home\n\n```{toctree}\none\nsub/two\n```\n",
+    "one.md": HEADER + "# One\n\n```{code-cell} ipython3\n" + PROBE + "```\n\n"
+              "```{code-cell} ipython3\nleak = 1\nimport jax.numpy as jnp\n"
+              "print(int(jnp.arange(5).sum()))\n```\n",
+    "sub/two.md": HEADER + "# Two\n\n```{code-cell} ipython3\n" + PROBE + "```\n\n"
+                  "```{code-cell} ipython3\nimport matplotlib.pyplot as plt\n"
+                  "plt.plot([0, 1], [1, 0])\nplt.show()\n```\n",
+}
+CONF = """
+project = "fixture"
+extensions = ["myst_nb", "sphinxext.build_report", "sphinxext.kernel_forks"]
+nb_execution_mode = "cache"
+nb_execution_cache_path = "build/.jupyter_cache"
+nb_execution_raise_on_error = True
+
+
+def setup(app):
+    from sphinxext.snippet_cells import create_execution_cache
+    app.connect("builder-inited", create_execution_cache)
+"""
+
+
+def make_site(path):
+    (path / "docs" / "sub").mkdir(parents=True)
+    for name, text in PAGES.items():
+        (path / "docs" / name).write_text(text)
+    (path / "conf.py").write_text(CONF)
+    return path
+
+
+def probes(site):
+    found = {}
+    for page in ("one", "sub/two"):
+        markup = unescape((site / "build" / "html" / f"{page}.html").read_text())
+        found[page] = json.loads(re.search(r"PROBE (\{.*?\})\n", markup)[1])
+    return found
+
+
+def build(site, *options):
+    result = build_tree(site, *options)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory):
+    site = make_site(tmp_path_factory.mktemp("forked"))
+    build(site, "-j", "2")
+    return site
+
+
+def test_each_page_gets_its_own_forked_kernel(forked):
+    one, two = probes(forked).values()
+    assert one["forked"] and two["forked"]
+    assert one["pid"] != two["pid"]
+    assert one["jax_loaded"] and two["jax_loaded"]  # imported once, by the server
+
+
+def test_a_forked_kernel_is_set_up_as_a_fresh_one(forked):
+    one, two = probes(forked).values()
+    assert one["cwd"] == str(forked / "docs") and two["cwd"] == str(forked / "docs" / "sub")
+    assert not one["leak"] and not two["leak"]
+    assert not one["socket"] and not two["socket"]
+    assert one["argv0"] == "ipykernel_launcher.py"
+    # The per-page variable build_report sets reached each page's own kernel.
+    assert one["report_file"].endswith("one.json") and two["report_file"].endswith("sub--two.json")
+
+
+def test_outputs_and_inline_figures(forked):
+    one = (forked / "build" / "html" / "one.html").read_text()
+    two = (forked / "build" / "html" / "sub" / "two.html").read_text()
+    assert "<pre><span></span>10\n</pre>" in one
+    assert re.search(r'<img [^>]*src="\.\./_images/[0-9a-f]+\.png"', two)
+
+
+def test_the_kernelspec_starts_the_stub(forked):
+    spec = json.loads((forked / "build" / "html" / ".doctrees" / "kernel_forks" / "kernels"
+                       / "python3" / "kernel.json").read_text())
+    assert spec["argv"][1].endswith("forked_kernel.py")
+
+
+def test_no_op_build_starts_no_server(forked):
+    result = build(forked, "-j", "2")
+    assert "reading sources" not in result.stdout
+
+
+def test_other_environment_gets_a_plain_kernel(tmp_path):
+    """A request whose environment differs from the server's in a shared variable (here: the
+    per-page report file, once it is not declared per-kernel) starts as a plain kernel."""
+    site = make_site(tmp_path)
+    build(site, "-D", "kernel_forks_per_kernel_vars=")
+    one, two = probes(site).values()
+    assert not one["forked"] and not two["forked"]
+    assert one["cwd"] == str(site / "docs") and not one["leak"]
+    assert "<pre><span></span>10\n</pre>" in (site / "build" / "html" / "one.html").read_text()
+
+
+def test_off_builds_with_plain_kernels(tmp_path, forked):
+    site = make_site(tmp_path)
+    build(site, "-D", "kernel_forks=0")
+    one, _ = probes(site).values()
+    assert not one["forked"] and not one["jax_loaded"]
+    assert one["path0"] == probes(forked)["one"]["path0"]  # the same module search path
