@@ -273,8 +273,14 @@ def serve(path: str) -> None:
                     pass
                 conn.close()
     listener.close()
+    log.close()
+    for leftover in (path, path + ".log"):
+        try:
+            os.unlink(leftover)
+        except OSError:
+            pass
     try:
-        os.unlink(path)
+        os.rmdir(os.path.dirname(path))  # the build's folder for it, when nothing else is there
     except OSError:
         pass
 

@@ -32,7 +32,10 @@ _server: dict = {}
 
 
 def _enabled(app) -> bool:
-    return bool(app.config.kernel_forks) and app.config.nb_execution_mode != "off"
+    """On Linux (the forked kernel watches its stub through a pidfd; macOS's fork() is not safe
+    with the frameworks these modules load), unless turned off or nothing executes."""
+    return (bool(app.config.kernel_forks) and app.config.nb_execution_mode != "off"
+            and sys.platform.startswith("linux") and hasattr(os, "pidfd_open"))
 
 
 def install_kernelspec(app) -> None:
