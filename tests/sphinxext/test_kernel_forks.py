@@ -1,11 +1,16 @@
 """sphinxext.kernel_forks: every page's kernel is a fresh fork of one preloaded process."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 from html import unescape
 
+import IPython
 import pytest
 
+from sphinxext import forked_kernel
 from tests.sphinxext.sphinx_site import build_tree
 
 HEADER = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n---\n"
@@ -20,8 +25,7 @@ print("PROBE", json.dumps({
     "socket": "FORKED_KERNEL_SOCKET" in os.environ, "argv0": os.path.basename(sys.argv[0]),
     "path0": sys.path[0]}))
 """
-PAGES = {
-    "index.md": "# Home\n\n```{toctree}\none\nsub/two\n```\n",
+PAGES = {  # make_site adds an index.md listing the pages it writes
     "one.md": HEADER + "# One\n\n```{code-cell} ipython3\n" + PROBE + "```\n\n"
               "```{code-cell} ipython3\nleak = 1\nimport jax.numpy as jnp\n"
               "print(int(jnp.arange(5).sum()))\n```\n",
@@ -43,17 +47,20 @@ def setup(app):
 """
 
 
-def make_site(path):
+def make_site(path, pages=("one", "sub/two")):
     (path / "docs" / "sub").mkdir(parents=True)
     for name, text in PAGES.items():
-        (path / "docs" / name).write_text(text)
+        if name[:-3] in pages:
+            (path / "docs" / name).write_text(text)
+    toctree = "\n".join(pages)
+    (path / "docs" / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n")
     (path / "conf.py").write_text(CONF)
     return path
 
 
-def probes(site):
+def probes(site, pages=("one", "sub/two")):
     found = {}
-    for page in ("one", "sub/two"):
+    for page in pages:
         markup = unescape((site / "build" / "html" / f"{page}.html").read_text())
         found[page] = json.loads(re.search(r"PROBE (\{.*?\})\n", markup)[1])
     return found
@@ -110,17 +117,28 @@ def test_no_op_build_starts_no_server(forked):
 def test_other_environment_gets_a_plain_kernel(tmp_path):
     """A request whose environment differs from the server's in a shared variable (here: the
     per-page report file, once it is not declared per-kernel) starts as a plain kernel."""
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, pages=("one",))
     build(site, "-D", "kernel_forks_per_kernel_vars=")
-    one, two = probes(site).values()
-    assert not one["forked"] and not two["forked"]
+    one = probes(site, pages=("one",))["one"]
+    assert not one["forked"]
     assert one["cwd"] == str(site / "docs") and not one["leak"]
     assert "<pre><span></span>10\n</pre>" in (site / "build" / "html" / "one.html").read_text()
 
 
 def test_off_builds_with_plain_kernels(tmp_path, forked):
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, pages=("one",))
     build(site, "-D", "kernel_forks=0")
-    one, _ = probes(site).values()
+    one = probes(site, pages=("one",))["one"]
     assert not one["forked"] and not one["jax_loaded"]
     assert one["path0"] == probes(forked)["one"]["path0"]  # the same module search path
+
+
+@pytest.mark.parametrize("socket", ["", "/nonexistent/kernel-forks/socket"])
+def test_without_a_server_the_stub_becomes_a_plain_kernel(socket):
+    """No socket set, or nothing listening there: the stub execs `python -m ipykernel_launcher`
+    with its own arguments (`--version` makes that kernel print IPython's version and stop)."""
+    env = {**os.environ, forked_kernel.SOCKET_VAR: socket}
+    run = subprocess.run([sys.executable, forked_kernel.__file__, "--version"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == IPython.__version__
