@@ -52,6 +52,9 @@ FRESH = ("ipykernel.kernelapp", "matplotlib.pyplot", "matplotlib_inline.backend_
 # MPLBACKEND when it is imported, so the server sets it first, as a fresh kernel would have.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 HEADER = struct.Struct("!I")
+# How long a stub waits for the server to finish its imports before it starts a plain kernel
+# instead: jupyter_client gives a kernel 60 s to answer, and a plain one still needs a few.
+READY_WAIT = 30.0
 STREAMS = 3  # stdin, stdout, stderr of the stub become the kernel's
 WATCHED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT,
                    signal.SIGUSR1, signal.SIGUSR2)
@@ -93,13 +96,18 @@ def stub(args: list[str]) -> None:
     request = json.dumps({"args": args, "cwd": os.getcwd(), "env": dict(os.environ),
                           "stub": os.getpid()}).encode()
     buffer = bytearray()
+    reply = None
     try:
         conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn.settimeout(READY_WAIT)
         conn.connect(path)
         socket.send_fds(conn, [HEADER.pack(len(request)) + request], [0, 1, 2])
-        reply = _read_line(conn, buffer)
-    except OSError:
-        reply = None
+        if _read_line(conn, buffer) == "ready":  # not "no ...", and in time
+            conn.settimeout(None)
+            conn.sendall(b"go\n")  # from here on the server forks: no turning back
+            reply = _read_line(conn, buffer)
+    except OSError:  # no server, or not ready in time (the socket closes on exec)
+        pass
     if not reply or not reply.startswith("ok "):
         plain_kernel(args)  # no server, or it declined: a fresh interpreter, as without it
     pid = int(reply.split()[1])
@@ -236,6 +244,8 @@ def serve(path: str) -> None:
             ready = []
         if ready:
             conn, _ = listener.accept()
+            conn.settimeout(10)  # a stub that stalls cannot stall the server
+            fds = []
             try:
                 request, fds = _receive(conn)
                 theirs = shared_env(request["env"])
@@ -247,17 +257,29 @@ def serve(path: str) -> None:
                     conn.close()
                     for fd in fds:
                         os.close(fd)
+                    fds = []
                 else:
+                    # Fork only once the stub confirms it is still waiting (it may have given
+                    # up and become a plain kernel on the same connection file).
+                    conn.sendall(b"ready\n")
+                    if _read_line(conn, bytearray()) != "go":
+                        raise OSError("the stub gave up")
                     pid = os.fork()
                     if pid == 0:
                         _become_kernel(request, fds, [listener, log, *kernels.values()])
                     for fd in fds:
                         os.close(fd)
+                    fds = []
                     print(f"forked {request['cwd']}", file=log)
                     conn.sendall(f"ok {pid}\n".encode())
                     kernels[pid] = conn
             except OSError:
                 conn.close()
+                for fd in fds:
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
         while kernels:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
