@@ -233,6 +233,7 @@ def serve(path: str) -> None:
     # ones: every request then gets a plain kernel.
     broken = [name for name in FRESH if name in sys.modules]
     log = open(path + ".log", "a", buffering=1)  # noqa: SIM115 (one line per request)
+    open(path + ".ready", "w").close()  # the build waits for this before it reads pages
 
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
@@ -296,7 +297,7 @@ def serve(path: str) -> None:
                 conn.close()
     listener.close()
     log.close()
-    for leftover in (path, path + ".log"):
+    for leftover in (path, path + ".log", path + ".ready"):
         try:
             os.unlink(leftover)
         except OSError:

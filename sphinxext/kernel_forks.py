@@ -7,7 +7,8 @@ benchmarks/README.md what it saves).
 
 The extension writes a ``python3`` kernelspec into the build folder whose command is the stub,
 puts it first on ``JUPYTER_PATH``, and starts the fork server when the build is about to read
-pages with code cells (a no-op build starts nothing); the server stops when the build ends.
+pages with code cells (a no-op build starts nothing), waiting for its imports
+(``kernel_forks_ready_timeout``) before the pages are read; the server stops when the build ends.
 ``-D kernel_forks=0`` builds with plain kernels. Outputs and the execution cache are the same
 either way: jupyter-cache keys a page by its cells, not by how its kernel was started.
 """
@@ -21,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from sphinx.util import logging
@@ -77,6 +79,13 @@ def start_server(app, env, docnames) -> None:
     os.environ[forked_kernel.SOCKET_VAR] = path
     os.environ[forked_kernel.PER_KERNEL_VAR] = ",".join(app.config.kernel_forks_per_kernel_vars)
     atexit.register(stop_server, app, None)
+    # Wait for its imports before the first page asks for a kernel: otherwise the first pages'
+    # stubs, waiting for it, would compete with it for the cores, or give up and start plain
+    # kernels (they give up after forked_kernel.READY_WAIT seconds). Past this limit, go on.
+    deadline = time.monotonic() + app.config.kernel_forks_ready_timeout
+    while (not os.path.exists(path + ".ready") and process.poll() is None
+           and time.monotonic() < deadline):
+        time.sleep(0.05)
 
 
 def stop_server(app, exception) -> None:
@@ -103,6 +112,9 @@ def setup(app):
     # Environment variables that extensions set for each page's kernel (read after it starts).
     app.add_config_value("kernel_forks_per_kernel_vars", ["BUILD_REPORT_KERNEL_FILE"], "",
                          [list])
+    # Seconds the build waits for the server's imports before reading pages (then goes on: a
+    # page whose kernel cannot be forked gets a plain one).
+    app.add_config_value("kernel_forks_ready_timeout", 60, "", [int, float])
     # After build_report and conf.py set IPYTHONDIR (priorities 500 and 600).
     app.connect("builder-inited", install_kernelspec, priority=700)
     app.connect("env-before-read-docs", start_server)

@@ -75,7 +75,8 @@ def build(site, *options):
 @pytest.fixture(scope="module")
 def forked(tmp_path_factory):
     site = make_site(tmp_path_factory.mktemp("forked"))
-    build(site, "-j", "2")
+    # However loaded the machine, the build waits for the server: both pages are forked.
+    build(site, "-j", "2", "-D", "kernel_forks_ready_timeout=900")
     return site
 
 
