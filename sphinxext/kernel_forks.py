@@ -66,9 +66,45 @@ def _executes(app, docname: str) -> bool:
         return False
 
 
+def _will_execute(app, docnames, enough: int) -> int:
+    """How many of ``docnames`` will start a kernel (counting stops at ``enough``): pages with
+    code cells that the execution cache cannot serve. A guess: a wrong one costs time, never
+    correctness (a page whose kernel cannot be forked gets a plain one)."""
+    pages = [d for d in docnames if _executes(app, d)]
+    if app.config.nb_execution_mode != "cache" or len(pages) < enough:
+        return len(pages)
+    try:
+        from jupyter_cache import get_cache
+        from myst_nb.core.read import create_nb_reader
+
+        cache = get_cache(app.env.mystnb_config.execution_cache_path or ".jupyter_cache")
+        count = 0
+        for docname in pages:  # read as myst-nb reads it (sphinx_.Parser.parse)
+            path = app.env.doc2path(docname)
+            text = path.read_text(encoding="utf-8")
+            reader = create_nb_reader(str(path), app.env.myst_config, app.env.mystnb_config,
+                                      text)
+            notebook = reader.read(text)
+            try:
+                cache.match_cache_notebook(notebook)
+            except KeyError:
+                count += 1
+                if count >= enough:
+                    break
+        return count
+    except Exception:  # the guess failed: assume every page executes
+        return len(pages)
+
+
 def start_server(app, env, docnames) -> None:
-    """``env-before-read-docs``: in the main process, before the parallel readers fork."""
-    if _server or not _enabled(app) or not any(_executes(app, d) for d in docnames):
+    """``env-before-read-docs``: in the main process, before the parallel readers fork. Only
+    when at least ``kernel_forks_min_pages`` pages will execute: for one page, the server's
+    imports cost what that page's own kernel would have paid."""
+    if _server or not _enabled(app):
+        return
+    enough = app.config.kernel_forks_min_pages
+    pages = _will_execute(app, docnames, enough)
+    if pages < enough:
         return
     folder = tempfile.mkdtemp(prefix="kernel-forks-")  # a short path: AF_UNIX allows ~100 bytes
     path = os.path.join(folder, "socket")
@@ -86,6 +122,7 @@ def start_server(app, env, docnames) -> None:
     while (not os.path.exists(path + ".ready") and process.poll() is None
            and time.monotonic() < deadline):
         time.sleep(0.05)
+    logger.info(f"kernel fork server started (at least {pages} pages to execute)")
 
 
 def stop_server(app, exception) -> None:
@@ -115,6 +152,7 @@ def setup(app):
     # Seconds the build waits for the server's imports before reading pages (then goes on: a
     # page whose kernel cannot be forked gets a plain one).
     app.add_config_value("kernel_forks_ready_timeout", 60, "", [int, float])
+    app.add_config_value("kernel_forks_min_pages", 2, "", [int])
     # After build_report and conf.py set IPYTHONDIR (priorities 500 and 600).
     app.connect("builder-inited", install_kernelspec, priority=700)
     app.connect("env-before-read-docs", start_server)

@@ -76,7 +76,8 @@ def build(site, *options):
 def forked(tmp_path_factory):
     site = make_site(tmp_path_factory.mktemp("forked"))
     # However loaded the machine, the build waits for the server: both pages are forked.
-    build(site, "-j", "2", "-D", "kernel_forks_ready_timeout=900")
+    result = build(site, "-j", "2", "-D", "kernel_forks_ready_timeout=900")
+    assert "kernel fork server started (at least 2 pages to execute)" in result.stdout
     return site
 
 
@@ -115,11 +116,20 @@ def test_no_op_build_starts_no_server(forked):
     assert "reading sources" not in result.stdout
 
 
+def test_pages_the_cache_serves_start_no_server(forked):
+    """Every page read again (-E), every one served from the execution cache: no server."""
+    result = build(forked, "-j", "2", "-E")
+    assert "reading sources" in result.stdout
+    assert "Executing notebook" not in result.stdout + result.stderr
+    assert "kernel fork server" not in result.stdout
+
+
 def test_other_environment_gets_a_plain_kernel(tmp_path):
     """A request whose environment differs from the server's in a shared variable (here: the
     per-page report file, once it is not declared per-kernel) starts as a plain kernel."""
     site = make_site(tmp_path, pages=("one",))
-    build(site, "-D", "kernel_forks_per_kernel_vars=")
+    build(site, "-D", "kernel_forks_per_kernel_vars=", "-D", "kernel_forks_min_pages=1",
+          "-D", "kernel_forks_ready_timeout=900")
     one = probes(site, pages=("one",))["one"]
     assert not one["forked"]
     assert one["cwd"] == str(site / "docs") and not one["leak"]
