@@ -167,6 +167,36 @@ def _watch_and_exit(pids: list[int]) -> None:
     threading.Thread(target=watch, name="forked-kernel-watch", daemon=True).start()
 
 
+def _as_if_imported_in_the_kernel(app, handlers, before) -> None:
+    """Redo what the preloaded modules did at import that depends on running inside a kernel:
+    a fresh kernel imports them in its first cell, with ipykernel's standard streams, inside its
+    shell, after traitlets configured logging. So, before the first cell: the logging handlers
+    made at import (JAX makes two), which traitlets' logging set-up dropped from logging's list
+    of handlers, are listed again and write to the cell's streams, not the build's; JAX colours
+    printed jaxprs, as it does when it finds a notebook shell."""
+    import logging
+
+    shell = app.shell
+
+    def before_first_cell(*args):
+        shell.events.unregister("pre_run_cell", before_first_cell)
+        listed = {id(ref()) for ref in list(getattr(logging, "_handlerList", []))}
+        for handler in handlers:
+            if handler.stream in (before[1], sys.__stderr__):
+                handler.setStream(sys.stderr)
+            elif handler.stream in (before[0], sys.__stdout__):
+                handler.setStream(sys.stdout)
+            if id(handler) not in listed and hasattr(logging, "_addHandlerRef"):
+                handler._closed = False
+                logging._addHandlerRef(handler)
+        printer = sys.modules.get("jax._src.pretty_printer")
+        if printer is not None:
+            with shell.builtin_trap:  # get_ipython() exists only inside, as in a cell
+                printer.CAN_USE_COLOR = printer._can_use_color()
+
+    shell.events.register("pre_run_cell", before_first_cell)
+
+
 def _become_kernel(request: dict, fds: list[int], closing: list) -> None:
     """In the forked child: the process of ``python -m ipykernel_launcher ARGS``. Never returns."""
     code = 1
@@ -197,7 +227,15 @@ def _become_kernel(request: dict, fds: list[int], closing: list) -> None:
         from ipykernel import kernelapp
 
         try:
-            kernelapp.launch_new_instance()
+            import logging
+
+            before = (sys.stdout, sys.stderr)
+            handlers = [h for h in (ref() for ref in list(getattr(logging, "_handlerList", [])))
+                        if isinstance(h, logging.StreamHandler)]
+            app = kernelapp.IPKernelApp.instance()  # what launch_new_instance() does
+            app.initialize()
+            _as_if_imported_in_the_kernel(app, handlers, before)
+            app.start()
             code = 0
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
