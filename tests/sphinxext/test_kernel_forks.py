@@ -28,7 +28,11 @@ print("PROBE", json.dumps({
 PAGES = {  # make_site adds an index.md listing the pages it writes
     "one.md": HEADER + "# One\n\n```{code-cell} ipython3\n" + PROBE + "```\n\n"
               "```{code-cell} ipython3\nleak = 1\nimport jax.numpy as jnp\n"
-              "print(int(jnp.arange(5).sum()))\n```\n",
+              "print(int(jnp.arange(5).sum()))\n```\n\n"
+              "```{code-cell} ipython3\nimport sys\n"
+              "from jax._src import logging_config, pretty_printer\n"
+              "print('AS-IN-A-FRESH-KERNEL', pretty_printer.CAN_USE_COLOR,"
+              " logging_config._jax_logger_handler.stream is sys.stderr)\n```\n",
     "sub/two.md": HEADER + "# Two\n\n```{code-cell} ipython3\n" + PROBE + "```\n\n"
                   "```{code-cell} ipython3\nimport matplotlib.pyplot as plt\n"
                   "plt.plot([0, 1], [1, 0])\nplt.show()\n```\n",
@@ -98,6 +102,13 @@ def test_a_forked_kernel_is_set_up_as_a_fresh_one(forked):
     assert one["report_file"].endswith("one.json") and two["report_file"].endswith("sub--two.json")
 
 
+def test_what_jax_set_up_at_import_is_as_in_a_fresh_kernel(forked):
+    """JAX, imported by the server, colours jaxprs in a notebook and logs to the cell's stderr,
+    as it does when a page's first cell imports it."""
+    one = (forked / "build" / "html" / "one.html").read_text()
+    assert "AS-IN-A-FRESH-KERNEL True True" in one
+
+
 def test_outputs_and_inline_figures(forked):
     one = (forked / "build" / "html" / "one.html").read_text()
     two = (forked / "build" / "html" / "sub" / "two.html").read_text()
@@ -142,6 +153,9 @@ def test_off_builds_with_plain_kernels(tmp_path, forked):
     one = probes(site, pages=("one",))["one"]
     assert not one["forked"] and not one["jax_loaded"]
     assert one["path0"] == probes(forked)["one"]["path0"]  # the same module search path
+    # The handler writes to the cell's stderr. (Colour: here JAX is first imported by
+    # build_report's hook after the probe cell, outside the shell, so jaxprs are plain.)
+    assert "AS-IN-A-FRESH-KERNEL False True" in (site / "build" / "html" / "one.html").read_text()
 
 
 @pytest.mark.parametrize("socket", ["", "/nonexistent/kernel-forks/socket"])
