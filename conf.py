@@ -48,6 +48,10 @@ myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"
 # {{ jax_version }} in a page: the release the site is built (and every cell executed) with.
 myst_substitutions = {"jax_version": JAX_VERSION}
 nb_execution_mode = "cache"
+# Forked kernels (sphinxext/kernel_forks.py) are opt-in for now: `-D kernel_forks=1`. In one
+# loaded bench run they saved 12 % of a cold build; the whole site's HTML has not yet been
+# compared with plain kernels since the last import-time difference (jaxpr colours) was fixed.
+kernel_forks = False
 # Figures are SVG, set once for every kernel: sharp at any pixel ratio and zoom, and their text
 # scales with the page. (IPython reads the kernel's config from IPYTHONDIR.)
 FIGURE_FORMAT = "svg"
