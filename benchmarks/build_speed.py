@@ -2,15 +2,22 @@
 
 Every build runs in a scratch copy of the tree, so the working tree and its build/ are untouched:
 
-* naive baseline  - clean build, ``nb_execution_mode=force``, ``-j 1`` (plain myst-nb practice);
-* peer practice   - clean build, ``nb_execution_mode=force``, ``-j auto`` (what JAX's docs run);
+* naive baseline  - clean build, ``nb_execution_mode=force``, ``-j 1`` (plain myst-nb practice:
+                    plain kernels, ``-D kernel_forks=0``);
+* peer practice   - clean build, ``nb_execution_mode=force``, ``-j auto`` (what JAX's docs run),
+                    plain kernels: its HTML must equal the cold builds' (forked kernels give the
+                    same outputs);
 * no-execution floor - clean build with execution off (median of repeats);
 * cold build      - clean tree and empty cache, exactly as ``nox -s docs`` (five in a row: each
                     must succeed under ``-j``, and two of them must give identical HTML);
 * no-op rebuild   - nothing changed (median of repeats, must start no kernel);
 * one-snippet edit - a visible one-line edit to one snippet file: exactly the pages that use the
                     file must re-execute, and they must show the new output;
-* tests           - the test suite as ``nox -s tests`` runs it (``-n auto --dist loadfile``).
+* tests           - the test suite as ``nox -s tests`` runs it (``-n auto --dist loadfile``);
+* set-up          - a newcomer's set-up (README: ``pip install nox uv``, then ``nox -s docs
+                    --install-only``) against a plain ``pip install -r requirements.txt``, each
+                    into a new virtualenv with empty caches (downloads from PyPI; ``--no-setup``
+                    skips it).
 
 The table is printed and written to build/bench.json and build/bench.md.
 """
@@ -56,6 +63,16 @@ def scratch_tree(parent: Path) -> Path:
     return tree
 
 
+def progress(line: str) -> None:
+    """Each step as it ends, on stderr and in build/bench-progress.txt (a long run on a loaded
+    machine leaves its numbers even if it is stopped)."""
+    stamp = time.strftime("%H:%M:%S")
+    print(f"[{stamp}] {line}", file=sys.stderr, flush=True)
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / "bench-progress.txt", "a", encoding="utf-8") as out:
+        out.write(f"[{stamp}] {line}\n")
+
+
 def build(tree: Path, *options: str, clean: bool = False, strict: bool = True) -> dict:
     if clean:
         shutil.rmtree(tree / "build", ignore_errors=True)
@@ -69,9 +86,44 @@ def build(tree: Path, *options: str, clean: bool = False, strict: bool = True) -
     log = run.stdout + run.stderr
     if strict and run.returncode != 0:
         sys.exit(f"build failed ({' '.join(options)}):\n{log[-4000:]}")
+    progress(f"build {' '.join(options)}{' (clean)' if clean else ''}: {seconds:.1f} s, "
+             f"{len(set(EXECUTED.findall(log)))} pages executed")
     return {"seconds": seconds, "executed": sorted(set(EXECUTED.findall(log))),
             "read": sorted(set(READ.findall(run.stdout))),
             "execution_s": {page: float(t) for page, t in EXECUTION_TIME.findall(log)}}
+
+
+def timed(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if run.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{run.stdout[-3000:]}{run.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def readme_tools() -> list[str]:
+    """The `pip install nox==... uv==...` line of the README's set-up section."""
+    line = re.search(r"^pip install (nox\S* uv\S*)$", (ROOT / "README.md").read_text(), re.M)
+    return line.group(1).split()
+
+
+def measure_setup(scratch: Path) -> dict:
+    """Empty caches, new virtualenvs: plain pip against the README's set-up (nox with uv)."""
+    python = getattr(sys, "_base_executable", sys.executable)
+    env = {**os.environ, "PIP_NO_CACHE_DIR": "1", "UV_CACHE_DIR": str(scratch / "uv-cache"),
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    timed([python, "-m", "venv", str(scratch / "pip-venv")])
+    pip = timed([str(scratch / "pip-venv" / "bin" / "pip"), "install", "-q", "-r",
+                 str(ROOT / "requirements.txt")], env=env)
+    tools = scratch / "tools-venv"
+    readme = timed([python, "-m", "venv", str(tools)])
+    readme += timed([str(tools / "bin" / "pip"), "install", "-q", *readme_tools()], env=env)
+    readme += timed([str(tools / "bin" / "nox"), "-f", str(ROOT / "noxfile.py"), "--envdir",
+                     str(scratch / "nox-envs"), "-s", "docs", "--install-only"], env=env)
+    for folder in ("pip-venv", "tools-venv", "nox-envs", "uv-cache"):
+        shutil.rmtree(scratch / folder, ignore_errors=True)
+    progress(f"set-up: pip {pip:.1f} s, README {readme:.1f} s")
+    return {"pip_s": pip, "readme_s": readme}
 
 
 def run_tests() -> dict:
@@ -82,10 +134,12 @@ def run_tests() -> dict:
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "NO_COLOR": "1"})
     seconds = time.perf_counter() - start
+    progress(f"tests: {seconds:.1f} s")
     passed = PASSED.search(run.stdout)
-    if run.returncode != 0 or not passed:
-        sys.exit(f"tests failed:\n{run.stdout[-4000:]}{run.stderr[-2000:]}")
-    return {"seconds": seconds, "passed": int(passed.group(1))}
+    if run.returncode != 0 or not passed:  # reported in the table, after every build's numbers
+        print(f"tests failed:\n{run.stdout[-4000:]}{run.stderr[-2000:]}", file=sys.stderr)
+    return {"seconds": seconds, "passed": int(passed.group(1)) if passed else 0,
+            "ok": run.returncode == 0 and bool(passed)}
 
 
 def visible_html(path: Path) -> str:
@@ -134,21 +188,25 @@ def main() -> None:
                         help="snippet file (under snippets/) to edit")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of the cheap builds")
     parser.add_argument("--cold-builds", type=int, default=5, help="consecutive cold builds")
+    parser.add_argument("--no-setup", action="store_true",
+                        help="skip the set-up measurement (it downloads every package twice)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         tree = scratch_tree(Path(scratch))
         parallel = ("-j", "auto")
-        naive = build(tree, "-D", "nb_execution_mode=force", "-j", "1", clean=True)
-        peer = build(tree, "-D", "nb_execution_mode=force", *parallel, clean=True)
-        floor = [build(tree, "-D", "nb_execution_mode=off", *parallel, clean=True, strict=False)
-                 for _ in range(args.repeats)]
+        plain = ("-D", "kernel_forks=0")  # myst-nb's own kernels: a new Python for each page
+        naive = build(tree, "-D", "nb_execution_mode=force", *plain, "-j", "1", clean=True)
+        peer = build(tree, "-D", "nb_execution_mode=force", *plain, *parallel, clean=True)
+        peer_html = Path(scratch) / "peer_html"
+        shutil.copytree(tree / "build" / "html", peer_html)
         cold, first_html = [], Path(scratch) / "first_html"
         for i in range(args.cold_builds):
             cold.append(build(tree, *parallel, clean=True))
             if i == 0:
                 shutil.copytree(tree / "build" / "html", first_html)
         differences = html_differences(first_html, tree / "build" / "html")
+        plain_differences = html_differences(peer_html, tree / "build" / "html")
         noop = [build(tree, *parallel) for _ in range(args.repeats)]
         marker = f"bench edit {int(time.time())}"
         edit_snippet(tree, args.snippet, marker)
@@ -156,7 +214,12 @@ def main() -> None:
         edit = build(tree, *parallel)
         showing = [page for page in expected
                    if marker in (tree / "build" / "html" / f"{page}.html").read_text()]
+        floor = [build(tree, "-D", "nb_execution_mode=off", *parallel, clean=True, strict=False)
+                 for _ in range(args.repeats)]
     tests = run_tests()
+    if not args.no_setup:
+        with tempfile.TemporaryDirectory(prefix="bench-setup-") as scratch:
+            setup = measure_setup(Path(scratch))
 
     results = {
         "naive_force_j1_s": naive["seconds"],
@@ -166,6 +229,7 @@ def main() -> None:
         "no_execution_floor_s": median(floor),
         "cold_build_s": median(cold),
         "cold_builds": [round(b["seconds"], 2) for b in cold],
+        "html_differences_forked_vs_plain_kernels": plain_differences,
         "noop_rebuild_s": median(noop),
         "noop_kernels_started": max(len(b["executed"]) for b in noop),
         "edit_snippet": args.snippet,
@@ -184,17 +248,24 @@ def main() -> None:
     results["noop_over_floor"] = results["noop_rebuild_s"] / results["no_execution_floor_s"]
     results["edit_over_budget"] = results["edit_rebuild_s"] / results["edit_budget_s"]
     results["tests_over_naive"] = results["tests_s"] / results["naive_force_j1_s"]
+    if not args.no_setup:
+        results["setup_pip_s"], results["setup_readme_s"] = setup["pip_s"], setup["readme_s"]
+        results["setup_over_pip"] = setup["readme_s"] / setup["pip_s"]
     checks = {
         "cold <= 0.45 x naive": results["cold_over_naive"] <= 0.45,
         "cold <= 0.75 x peer": results["cold_over_peer"] <= 0.75,
         "no-op <= 0.5 x floor": results["noop_over_floor"] <= 0.5,
         "edit <= 1.0 x (no-op + its pages' plain execution)": results["edit_over_budget"] <= 1.0,
+        "tests passed": tests["ok"],
         "tests <= 0.5 x naive": results["tests_over_naive"] <= 0.5,
+        **({} if args.no_setup else
+           {"set-up <= 0.35 x pip install": results["setup_over_pip"] <= 0.35}),
         "no-op starts no kernel": results["noop_kernels_started"] == 0,
         "edit re-executes exactly its pages": edit["executed"] == expected,
         "edited pages show the new output": showing == expected,
         f"{args.cold_builds} parallel cold builds succeeded": len(cold) == args.cold_builds,
         "cold builds give identical HTML": not differences,
+        "forked and plain kernels give identical HTML (cold vs peer)": not plain_differences,
     }
     results["checks"] = checks
     report(results)
@@ -213,11 +284,17 @@ def report(results: dict) -> None:
         (f"tests (nox -s tests, {results['tests_passed']} passed)", results["tests_s"],
          results["tests_over_naive"]),
     ]
+    if "setup_pip_s" in results:
+        rows += [("set-up: pip install -r requirements.txt (empty cache)",
+                  results["setup_pip_s"], None),
+                 ("set-up: README (pip install nox uv; nox -s docs --install-only)",
+                  results["setup_readme_s"], results["setup_over_pip"])]
     lines = ["| build | seconds | ratio |", "| --- | ---: | ---: |"]
     lines += [f"| {name} | {seconds:.1f} | {'' if ratio is None else f'{ratio:.2f}'} |"
               for name, seconds, ratio in rows]
-    lines += ["", "ratios: cold / naive (and / peer), no-op / floor, edit / its budget, "
-              "tests / naive", f"cores: {os.cpu_count()}; load average at the end: "
+    lines += ["", "ratios: cold / naive (and / peer), no-op / floor, "
+              "edit / its budget, tests / naive, set-up / pip",
+              f"cores: {os.cpu_count()}; load average at the end: "
               f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (a shared machine: ratios of "
               "builds from one run mean more than seconds)", "",
               f"pages executed cold: {results['pages']}; cold builds (s): {results['cold_builds']}",
@@ -225,7 +302,9 @@ def report(results: dict) -> None:
               f"  expected {results['edit_pages_expected']}, showing new output "
               f"{results['edit_pages_showing_new_output']}",
               f"HTML differences between cold builds: "
-              f"{results['html_differences_between_cold_builds'] or 'none'}", ""]
+              f"{results['html_differences_between_cold_builds'] or 'none'}",
+              f"HTML differences, cold (forked kernels) vs peer (plain kernels): "
+              f"{results['html_differences_forked_vs_plain_kernels'] or 'none'}", ""]
     lines += [f"- [{'x' if ok else ' '}] {name}" for name, ok in results["checks"].items()]
     text = "\n".join(lines) + "\n"
     print(text)

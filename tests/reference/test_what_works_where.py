@@ -7,8 +7,13 @@ import pytest
 
 from snippets.reference import what_works_where as wws
 
-ROWS = list(wws.CONSTRUCTS)
-COLS = list(wws.TRANSFORMS)
+
+def rows():
+    return list(wws.CONSTRUCTS)
+
+
+def cols():
+    return list(wws.TRANSFORMS)
 
 
 def error(row, col):
@@ -16,8 +21,8 @@ def error(row, col):
 
 
 def test_every_pair_was_run():
-    assert set(wws.matrix) == {(r, c) for r in ROWS for c in COLS}
-    assert len(ROWS) == 12 and len(COLS) == 9
+    assert set(wws.matrix) == {(r, c) for r in rows() for c in cols()}
+    assert len(rows()) == 12 and len(cols()) == 9
 
 
 @pytest.mark.parametrize("col", ["jit", "vmap", "jit∘grad", "vmap∘grad", "grad∘checkpoint"])
@@ -42,7 +47,7 @@ def test_python_if_gradient_takes_the_branch_the_value_picks():
                                  "lax.select / jnp.where", "lax.fori_loop (static bounds)",
                                  "lax.scan", "lax.associative_scan", "lax.map"])
 def test_structured_constructs_work_everywhere(row):
-    assert [error(row, c) for c in COLS] == [None] * len(COLS)
+    assert [error(row, c) for c in cols()] == [None] * len(cols())
 
 
 REVERSE = ["jit∘grad", "vmap∘grad", "grad∘checkpoint"]
@@ -87,18 +92,18 @@ def test_fori_loop_with_traced_bounds_is_reverse_differentiable_only_without_sta
 
 
 def test_jit_grad_view_is_a_slice_of_the_matrix():
-    assert set(wws.view) == {(r, c) for r in ROWS for c in wws.JIT_GRAD}
+    assert set(wws.view) == {(r, c) for r in rows() for c in wws.JIT_GRAD}
     for key, outcome in wws.view.items():
         assert outcome.error == wws.matrix[key].error
 
 
 def test_render_has_one_cell_per_pair_and_names_the_build():
     page = wws.render_matrix(wws.matrix).data
-    assert page.count("<td") == len(ROWS) * len(COLS)
+    assert page.count("<td") == len(rows()) * len(cols())
     assert f"JAX {jax.__version__}" in page
     assert page.count('class="wws-err"') == sum(o.error is not None for o in wws.matrix.values())
     # one row header per construct, breakable after underscores on a phone
-    assert page.count('<th scope="row">') == len(ROWS)
+    assert page.count('<th scope="row">') == len(rows())
     assert '<th scope="row">lax.associative_<wbr>scan</th>' in page
     assert "<style" not in page  # its CSS lives in the site's stylesheet (valid HTML)
     css = (Path(__file__).parents[2] / "docs" / "_static" / "site.css").read_text()
@@ -112,7 +117,7 @@ def test_counts_glued_on_the_page():
 
 
 def test_exercise_piecewise_works_under_every_transformation():
-    assert [wws.extra["jnp.piecewise", c].error for c in COLS] == [None] * len(COLS)
+    assert [wws.extra["jnp.piecewise", c].error for c in cols()] == [None] * len(cols())
     # x = 2.5 falls in the x > 2 piece, v * v: derivative 2x.
     assert jax.grad(wws.piecewise)(wws.POINT) == pytest.approx(2 * wws.POINT)
 
