@@ -7,10 +7,7 @@ The tools are installed by ``npm ci`` at the repository root (the session does i
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,10 +15,9 @@ import pytest
 from tests.browser.browsing import (
     ROOT,
     PagesHandler,
-    Server,
     page_paths,
     require_site,
-    site_prefix,
+    serving,
 )
 
 NODE_MODULES = ROOT / "node_modules"
@@ -39,14 +35,7 @@ def pages(site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def pages_server(site):
-    handler = type("Handler", (PagesHandler,), {"prefix": site_prefix(site)})
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", handler.prefix)
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serving(site, PagesHandler)
 
 
 def tool(relative: str) -> Path:

@@ -10,11 +10,13 @@ the browser Playwright manages (``python -m playwright install chromium``).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import http.server
 import os
 import re
 import shutil
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from importlib import resources
@@ -120,6 +122,20 @@ class Server:
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}{self.prefix}{path}"
+
+
+def serving(site: Path, handler_class: type[SiteHandler]):
+    """Serve `site` on a free port of 127.0.0.1 under its Pages prefix; yield its Server."""
+    handler = type("Handler", (handler_class,), {"prefix": site_prefix(site)})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", handler.prefix)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @dataclass

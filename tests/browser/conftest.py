@@ -5,9 +5,6 @@ See ``browsing.py`` for where the site is read from and which Chromium is used.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,6 @@ from tests.browser.browsing import (
     CHROMIUM_ARGS,
     DOM_FACTS,
     PageLog,
-    Server,
     SiteHandler,
     axe_violations,
     block_external,
@@ -26,8 +22,8 @@ from tests.browser.browsing import (
     page_overflow,
     page_paths,
     require_site,
+    serving,
     set_mode,
-    site_prefix,
     watch,
 )
 
@@ -44,14 +40,7 @@ def pages(site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def server(site):
-    handler = type("Handler", (SiteHandler,), {"prefix": site_prefix(site)})
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", handler.prefix)
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serving(site, SiteHandler)
 
 
 @pytest.fixture(scope="session")
