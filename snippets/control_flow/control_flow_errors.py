@@ -317,17 +317,6 @@ import html
 
 from IPython.display import HTML
 
-STYLE = """<style>
-.cfe-scroll { overflow-x: auto; }
-.cfe-table { border-collapse: collapse; font-size: 0.8em; }
-.cfe-table th, .cfe-table td { border: 1px solid var(--pst-color-border, #ccc);
-  padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
-.cfe-table td.cfe-message { min-width: 14em; overflow-wrap: anywhere; }
-.cfe-table .cfe-detail { display: block; margin-top: 0.3em; opacity: 0.85; }
-.cfe-ok { color: var(--pst-color-success, #2a7d2a); font-weight: bold; }
-.cfe-table caption { caption-side: top; text-align: left; font-style: italic; }
-</style>"""
-
 
 def breakable(name):
     # Long class names may wrap at their capitals instead of widening the table.
@@ -335,10 +324,14 @@ def breakable(name):
 
 
 def render_catalogue(rows):
-    out = [STYLE, '<div class="cfe-scroll"><table class="cfe-table">',
+    # Styled by the site's stylesheet (docs/_static/site.css): a <style> inside the page's
+    # body is invalid HTML.
+    out = ['<div class="cfe-scroll"><table class="cfe-table">',
            f"<caption>Each row raised while this page was built (JAX {jax.__version__})."
-           "</caption><thead><tr><th>case</th><th>error and its message</th><th>cause</th>"
-           "<th>fix</th><th>fix runs</th></tr></thead><tbody>"]
+           "</caption><thead><tr>"
+           + "".join(f'<th scope="col">{name}</th>'
+                     for name in ["case", "error and its message", "cause", "fix", "fix runs"])
+           + "</tr></thead><tbody>"]
     for r in rows:
         detail = f'<span class="cfe-detail">{html.escape(r.detail)}</span>' if r.detail else ""
         ran = '<td class="cfe-ok">✓</td>' if r.fix_ran else "<td>✗</td>"

@@ -82,3 +82,10 @@ def test_exercise():
 
 def test_exercise_solution_reports_the_error_it_caught():
     assert cfe.exercise_error == "TracerBoolConversionError"
+
+
+def test_table_is_valid_html_styled_by_the_site():
+    page = cfe.render_catalogue(cfe.rows).data
+    assert "<style" not in page
+    assert page.count('<th scope="col">') == 5
+    assert page.count('<th scope="row">') == len(cfe.rows)
