@@ -12,29 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.browsing import (
-    ROOT,
-    PagesHandler,
-    page_paths,
-    require_site,
-    serving,
-)
+from tests.browser.browsing import ROOT, PagesHandler, serving
+from tests.browser.conftest import pages, site  # noqa: F401 - the same session fixtures
 
 NODE_MODULES = ROOT / "node_modules"
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    return require_site()
-
-
-@pytest.fixture(scope="session")
-def pages(site) -> list[str]:
-    return page_paths(site)
-
-
-@pytest.fixture(scope="session")
-def pages_server(site):
+def pages_server(site):  # noqa: F811 - `site` is the imported fixture
     yield from serving(site, PagesHandler)
 
 
