@@ -27,6 +27,7 @@ extensions = [
     "sphinxext.stable_outputs",
     "sphinxext.build_report",
     "sphinxext.offline_assets",
+    "sphinxext.mathml",
     "sphinxext.notebook_links",
     "sphinxext.jax_links",
     "sphinxext.sitemap",
@@ -51,10 +52,10 @@ myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"
 # {{ jax_version }} in a page: the release the site is built (and every cell executed) with.
 myst_substitutions = {"jax_version": JAX_VERSION}
 nb_execution_mode = "cache"
-# Forked kernels (sphinxext/kernel_forks.py) are opt-in for now: `-D kernel_forks=1`. In one
-# loaded bench run they saved 12 % of a cold build; the whole site's HTML has not yet been
-# compared with plain kernels since the last import-time difference (jaxpr colours) was fixed.
-kernel_forks = False
+# Each page's kernel is a fork of one process that has imported JAX (sphinxext/kernel_forks.py):
+# in one `nox -s bench` run a cold build took 0.53 x the same build with plain kernels, with the
+# same HTML on every page. `-D kernel_forks=0` builds with plain kernels.
+kernel_forks = True
 # Figures are SVG, set once for every kernel: sharp at any pixel ratio and zoom, and their text
 # scales with the page. (IPython reads the kernel's config from IPYTHONDIR.)
 FIGURE_FORMAT = "svg"

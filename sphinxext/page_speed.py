@@ -16,6 +16,10 @@ so is the search page (its template's own synchronous scripts need the others fi
 synchronous and runs before first paint, so dark mode does not flash.)
 
 SVG figures get ``width`` and ``height`` attributes from their files (``size_svg_images``).
+
+Each page has one viewport tag (``one_viewport``): Sphinx's basic layout writes it, and the
+docutils HTML5 writer adds its own copy to ``metatags`` (``docs/_templates/layout.html`` drops
+the theme's third).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import re
 from pathlib import Path
 
 SVG_IMAGE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*?_images/(?P<name>[^"/]+\.svg))"')
+VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"')
 
 
@@ -49,6 +54,12 @@ def deferred(script):
     else:
         return script
     return type(script)(script.filename, priority=script.priority, **changed)
+
+
+def one_viewport(app, pagename, templatename, context, doctree) -> None:
+    """Drop docutils' viewport tag from ``metatags``; the layout's own one stays."""
+    if "metatags" in context:
+        context["metatags"] = VIEWPORT.sub("", context["metatags"])
 
 
 def size_svg_images(app, pagename, templatename, context, doctree) -> None:
@@ -78,4 +89,5 @@ def size_svg_images(app, pagename, templatename, context, doctree) -> None:
 def setup(app):
     app.connect("html-page-context", defer_scripts, priority=1000)
     app.connect("html-page-context", size_svg_images, priority=1000)
+    app.connect("html-page-context", one_viewport, priority=1000)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

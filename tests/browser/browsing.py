@@ -184,22 +184,25 @@ def block_external(context, server: Server) -> None:
 
 def goto(page, server: Server, path: str) -> None:
     page.goto(server.url(path), wait_until="load")
-    # Fonts and MathJax finish after the load event: wait for both to settle.
-    page.evaluate("""async () => {
-      await document.fonts.ready;
-      if (window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
-      await document.fonts.ready;
-    }""")
+    # Fonts finish after the load event: wait for them to settle.
+    page.evaluate("async () => { await document.fonts.ready; }")
 
 
-# Facts read from each loaded page: math before and after MathJax, the inline code of the
+# Facts read from each loaded page: its formulas (rendered, or left as TeX), the inline code of the
 # prose that is (or is not) a link to the JAX reference, the code cells and notebook links.
 DOM_FACTS = """() => {
   const prose = [...document.querySelectorAll('article code.literal')]
     .filter(c => !c.closest('h1, h2, h3, h4, h5, h6, pre, .cell_output'));
   return {
-    tex: document.querySelectorAll('article div.math, article span.math').length,
-    typeset: document.querySelectorAll('mjx-container').length,
+    formulas: [...document.querySelectorAll('article math')].map(m => ({
+      mathml: m instanceof MathMLElement,
+      width: m.getBoundingClientRect().width,
+      text: m.textContent.replace(/\\s+/g, ''),
+    })),
+    viewports: document.querySelectorAll('meta[name="viewport"]').length,
+    scripts: [...document.scripts].map(s => s.src).filter(Boolean),
+    raw_tex: [...document.querySelectorAll('article p, article li')]
+             .map(p => p.textContent).filter(t => /\\$[^$]+\\$|\\\\(cdot|frac|cos)/.test(t)),
     unlinked_code: prose.filter(c => !c.closest('a')).map(c => c.textContent.trim()),
     jax_links: [...document.querySelectorAll('a.jax-api')].map(a => a.href),
     inputs: [...document.querySelectorAll('div.cell_input pre')].map(p => p.textContent),

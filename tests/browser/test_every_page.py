@@ -3,7 +3,7 @@
 import json
 import re
 
-from tests.browser.browsing import SCREENSHOTS, SPECIAL_PAGES, PageLog, goto, watch
+from tests.browser.browsing import SCREENSHOTS, SPECIAL_PAGES, goto
 
 JAX_NAME = re.compile(r"^(?:jax|lax|jnp)(?:\.[A-Za-z_]\w*)+(?:\(.*\))?$", re.DOTALL)
 
@@ -47,32 +47,42 @@ def test_no_request_leaves_the_local_server(crawl):
     assert not external, listing(external)
 
 
-def test_math_on_pages_is_typeset(crawl):
-    untypeset = {path: log.dom for path, log in crawl.items()
-                 if log.dom["typeset"] < log.dom["tex"]}
-    assert not untypeset, listing(untypeset)
+def test_every_page_has_one_viewport_tag(crawl):
+    counts = {path: log.dom["viewports"] for path, log in crawl.items()}
+    assert all(count == 1 for count in counts.values()), counts
 
 
-def test_the_sites_own_mathjax_typesets_with_local_fonts(new_page, server):
-    """Whether or not a page has math today, the MathJax the site serves works offline."""
+def test_formulas_render_as_mathml_with_no_script(crawl):
+    """Formulas are MathML written at build time (sphinxext/mathml.py): each one renders with a
+    width in Chromium, no TeX is left in the prose, and no page loads MathJax."""
+    formulas = {path: log.dom["formulas"] for path, log in crawl.items() if log.dom["formulas"]}
+    assert {"transformations/grad.html", "control_flow/loops.html"} <= set(formulas)
+    broken = {path: [f for f in found if not (f["mathml"] and f["width"] > 0)]
+              for path, found in formulas.items()}
+    assert not any(broken.values()), listing(broken)
+    raw = {path: log.dom["raw_tex"] for path, log in crawl.items() if log.dom["raw_tex"]}
+    assert not raw, listing(raw)
+    mathjax = {path: log.dom["scripts"] for path, log in crawl.items()
+               if any("mathjax" in src.lower() for src in log.dom["scripts"])}
+    assert not mathjax, listing(mathjax)
+
+
+def test_a_formula_reads_as_mathematics(new_page, server):
+    """In E = k x^2 / 2 the exponent sits raised and smaller beside its base, as on paper."""
     page = new_page()
-    log = PageLog("index.html")
-    watch(page, server, log)
-    goto(page, server, "index.html")
-    page.evaluate(r"""() => {
-      const math = document.createElement('div');
-      math.className = 'math';
-      math.textContent = '\\[\\frac{\\partial}{\\partial x} \\sum_{t=1}^{T} h_t(x)\\]';
-      document.querySelector('article').prepend(math);
+    goto(page, server, "transformations/grad.html")
+    base, exponent = page.evaluate("""() => {
+      const sup = [...document.querySelectorAll('article math msup')]
+        .find(s => s.textContent.replace(/\\s+/g, '') === 'x2');
+      return [...sup.children].map(c => {
+        const r = c.getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+                size: parseFloat(getComputedStyle(c).fontSize)};
+      });
     }""")
-    page.add_script_tag(url=server.url("_static/mathjax/tex-mml-chtml.js"))
-    page.wait_for_selector("mjx-container", timeout=20_000)
-    page.evaluate("async () => { await MathJax.startup.promise; await document.fonts.ready; }")
-    fonts = page.evaluate("() => [...document.fonts].filter(f => f.family.startsWith('MJX'))"
-                          ".map(f => f.status)")
-    assert "loaded" in fonts, fonts
-    assert log.requests > 0 and not log.external and not log.failed, log
-    assert not log.console_errors, log.console_errors
+    assert exponent["left"] >= base["right"] - 1
+    assert exponent["bottom"] < base["bottom"] and exponent["top"] < base["top"]
+    assert exponent["size"] < base["size"]
 
 
 def test_jax_names_in_prose_link_to_the_jax_reference(crawl):

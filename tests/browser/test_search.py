@@ -61,3 +61,26 @@ def test_result_snippets_are_page_text_not_buttons(new_page, server):
     assert all(s for s in snippets[:5]), snippets[:5]
     for text in snippets:
         assert "System Settings" not in text and "Light" not in text.split()[:3], text
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_reader_searches_from_a_content_page(new_page, server, width):
+    """The visible search button opens the dialog; the query typed there lands on the results
+    page, which lists the page about it. (Content pages carry none of the search scripts: only
+    search.html runs them.)"""
+    page = new_page(width=width)
+    goto(page, server, "transformations/vmap.html")
+    assert page.evaluate("() => typeof Search") == "undefined"
+    page.locator(".search-button__button:visible").first.click()
+    field = page.locator("#pst-search-dialog input[name=q]")
+    field.wait_for(state="visible", timeout=5_000)
+    field.fill("checkpoint")
+    with page.expect_navigation():
+        field.press("Enter")
+    assert page.url.split("/")[-1].startswith("search.html?q=checkpoint")
+    page.wait_for_function("() => document.querySelector('#search-results')"
+                           "?.textContent.match(/found/i)", timeout=15_000)
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    found = {href.split("#")[0].split("?")[0].removesuffix(".html") for href in hrefs}
+    assert {"autodiff/checkpointed_scan", "control_flow/checkpointing"} <= found, found

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from sphinx.builders.html._assets import _JavaScript
 
-from sphinxext.page_speed import defer_scripts, size_svg_images
+from sphinxext.page_speed import defer_scripts, one_viewport, size_svg_images
 
 
 def test_external_scripts_are_deferred_and_inline_ones_become_modules():
@@ -39,3 +39,10 @@ def test_svg_figures_get_their_size_in_css_pixels(tmp_path):
     assert ('<img alt="A plot." width="553" height="347" src="../_images/f1.svg" />'
             in context["body"])
     assert '<img alt="other" src="../_images/gone.svg" />' in context["body"]
+
+
+def test_docutils_viewport_tag_is_dropped_and_other_meta_tags_kept():
+    context = {"metatags": '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+                           '\n<meta name="description" content="A page." />\n'}
+    one_viewport(None, "x", "page.html", context, None)
+    assert context["metatags"] == '<meta name="description" content="A page." />\n'
