@@ -82,7 +82,9 @@ document.addEventListener("DOMContentLoaded", () => {
 
 // Figures stay readable on a phone: an SVG figure (matplotlib's, its text drawn as glyph paths
 // scaled to the font size) is never shown so narrow that its smallest text is under 9 CSS px;
-// on a narrow screen it keeps that width and scrolls sideways inside its own output box.
+// on a narrow screen it keeps that width and scrolls sideways inside its own output box. Charts
+// are drawn 4.8 in wide with 9 pt text or more, so on a phone that width fits and nothing
+// scrolls; only the two step-by-step diagrams (jit, scan_dataflow) are wider and scroll.
 // (tests/browser/test_reader_tasks.py measures the rendered size of each figure's text.)
 const MIN_FIGURE_TEXT_PX = 9;
 const figureTextScale = (svg) => {

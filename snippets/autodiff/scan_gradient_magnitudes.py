@@ -62,7 +62,7 @@ for gain in gains:
 # [START plot]
 import matplotlib.pyplot as plt
 
-fig, ax = plt.subplots(figsize=(7, 3.6), facecolor="white")
+fig, ax = plt.subplots(figsize=(4.8, 3.6), facecolor="white")
 for gain, style in zip(gains, ("o-", "s-", "^-"), strict=True):
     ax.semilogy(norms[gain], style, markersize=3, label=f"gain {gain}")
 ax.set_xlabel("input step t")

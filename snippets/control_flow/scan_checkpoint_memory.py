@@ -68,7 +68,7 @@ longest_ratio = scan_kib["no checkpoint"][-1] / scan_kib["checkpoint (nothing_sa
 # [START plot]
 import matplotlib.pyplot as plt
 
-fig, ax = plt.subplots(figsize=(6.5, 4), facecolor="white")
+fig, ax = plt.subplots(figsize=(4.8, 4.4), facecolor="white", layout="constrained")
 ax.set_facecolor("white")
 for (name, kib), marker in zip(scan_kib.items(), "osd", strict=True):
     ax.plot(LENGTHS, kib, marker=marker, label=f"scan, {name}")
@@ -76,10 +76,10 @@ ax.plot(UNROLLED_LENGTHS, unrolled_kib["no checkpoint"], "k^--",
         label="Python loop (unrolled), no checkpoint")
 ax.set_xlabel("sequence length (scan steps)")
 ax.set_ylabel("temp memory of jit(grad(loss)) [KiB]")
-ax.set_title(f"Backward-pass memory over a scan (JAX {jax.__version__}, CPU)")
-ax.legend(fontsize=8)
+ax.set_title(f"Backward-pass memory over a scan\n(JAX {jax.__version__}, CPU)")
+# below the axes, so that no line runs behind it
+fig.legend(fontsize=9, loc="outside lower left")
 ax.grid(alpha=0.3)
-fig.tight_layout()
 # [END plot]
 
 # [START exercise_solution]

@@ -42,7 +42,8 @@ print(f"lowest loss: plain {min(plain):.2f}, "
 # [START plot_descent]
 import matplotlib.pyplot as plt
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4),
+# one panel above the other: each keeps a phone's full width
+fig, (left, right) = plt.subplots(2, 1, figsize=(4.8, 6.2),
                                   facecolor="white")
 grid_w = jnp.linspace(-0.5, 6.0, 600)
 left.plot(grid_w, jax.vmap(staircase_loss)(grid_w), color="C0")

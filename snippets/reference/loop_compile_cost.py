@@ -96,7 +96,7 @@ compile_seconds = {name: [s for _, s in runs] for name, runs in timed.items()}
 import matplotlib.pyplot as plt
 import numpy as np
 
-fig, ax = plt.subplots(figsize=(6.5, 3.6), facecolor="white")
+fig, ax = plt.subplots(figsize=(4.8, 3.6), facecolor="white")
 for name, seconds in compile_seconds.items():
     ax.plot(TRIP_COUNTS, 1e3 * np.array(seconds), marker="o", label=name)
 ax.set(xlabel="trip count", ylabel="trace + compile time (ms)", xticks=TRIP_COUNTS,

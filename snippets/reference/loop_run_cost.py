@@ -31,7 +31,7 @@ from matplotlib.ticker import LogLocator, NullFormatter, ScalarFormatter
 styles = [dict(marker="o", linestyle="-", linewidth=2, markersize=6),
           dict(marker="s", linestyle="-", linewidth=4, markersize=10, alpha=0.6),
           dict(marker="^", linestyle="--", linewidth=2, markersize=5)]
-fig, ax = plt.subplots(figsize=(6.5, 3.6), facecolor="white")
+fig, ax = plt.subplots(figsize=(4.8, 3.6), facecolor="white")
 for (name, micros), style in zip(step_us.items(), styles, strict=True):
     ax.plot(TRIP_COUNTS, micros, label=name, **style)
 ax.set(xlabel="trip count", ylabel="run time per step (µs)", xticks=TRIP_COUNTS,

@@ -68,13 +68,14 @@ temp
 import matplotlib.pyplot as plt
 import numpy as np
 
-fig, ax = plt.subplots(figsize=(6.5, 3.8), facecolor="white")
+fig, ax = plt.subplots(figsize=(4.8, 4.8), facecolor="white", layout="constrained")
 for name, sizes in temp.items():
     ax.plot(LENGTHS, np.array(sizes) / 1024, marker="o", label=name)
 ax.set(xlabel="sequence length (scan steps)", ylabel="temp memory (KiB)",
        xticks=LENGTHS,
        title="Temp memory of the compiled jit(grad(scan))")
-ax.legend(fontsize="small")
+# below the axes, so that no line runs behind it
+fig.legend(fontsize=9, loc="outside lower left")
 plt.show()
 # [END plot_memory]
 
