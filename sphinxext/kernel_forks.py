@@ -5,7 +5,8 @@ what is paid once per build instead of once per page is starting Python and impo
 JAX and matplotlib (``sphinxext/forked_kernel.py`` explains the server and its stub, and
 benchmarks/README.md what it saves).
 
-The extension writes a ``python3`` kernelspec into the build folder whose command is the stub,
+The extension writes a ``python3`` kernelspec into a temporary folder (not the output: it holds
+this machine's paths) whose command is the stub,
 puts it first on ``JUPYTER_PATH``, and starts the fork server when the build is about to read
 pages with code cells (a no-op build starts nothing), waiting for its imports
 (``kernel_forks_ready_timeout``) before the pages are read; the server stops when the build ends.
@@ -31,6 +32,7 @@ from sphinxext import forked_kernel
 
 logger = logging.getLogger(__name__)
 _server: dict = {}
+_spec: dict = {}
 
 
 def _enabled(app) -> bool:
@@ -50,12 +52,27 @@ def install_kernelspec(app) -> None:
     spec["argv"] = [sys.executable, str(Path(forked_kernel.__file__).resolve()),
                     "-f", "{connection_file}"]
     spec["display_name"] += ", forked"
-    root = Path(app.doctreedir) / "kernel_forks"
+    # Outside the output folder: the spec holds this machine's paths, and `build/html` (with its
+    # `.doctrees`) is what gets published. Removed when the build ends.
+    root = Path(tempfile.mkdtemp(prefix="kernel-spec-"))
+    _spec.update(root=root, owner=os.getpid())
+    atexit.register(remove_kernelspec, app, None)
     folder = root / "kernels" / "python3"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
     paths = [str(root), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+
+
+def remove_kernelspec(app, exception) -> None:
+    """``build-finished``: the build's kernelspec folder goes, and leaves ``JUPYTER_PATH``."""
+    if _spec.get("owner") != os.getpid():
+        return  # a parallel reader (forked from the build)
+    root = str(_spec.pop("root"))
+    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != root]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
+    shutil.rmtree(root, ignore_errors=True)
+    _spec.clear()
 
 
 def _executes(app, docname: str) -> bool:
@@ -157,4 +174,5 @@ def setup(app):
     app.connect("builder-inited", install_kernelspec, priority=700)
     app.connect("env-before-read-docs", start_server)
     app.connect("build-finished", stop_server)
+    app.connect("build-finished", remove_kernelspec)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
