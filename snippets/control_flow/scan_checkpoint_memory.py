@@ -78,7 +78,7 @@ ax.set_xlabel("sequence length (scan steps)")
 ax.set_ylabel("temp memory of jit(grad(loss)) [KiB]")
 ax.set_title(f"Backward-pass memory over a scan\n(JAX {jax.__version__}, CPU)")
 # below the axes, so that no line runs behind it
-fig.legend(fontsize=9, loc="outside lower left")
+fig.legend(loc="outside lower left")
 ax.grid(alpha=0.3)
 # [END plot]
 

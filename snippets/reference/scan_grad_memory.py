@@ -75,7 +75,7 @@ ax.set(xlabel="sequence length (scan steps)", ylabel="temp memory (KiB)",
        xticks=LENGTHS,
        title="Temp memory of the compiled jit(grad(scan))")
 # below the axes, so that no line runs behind it
-fig.legend(fontsize=9, loc="outside lower left")
+fig.legend(loc="outside lower left")
 plt.show()
 # [END plot_memory]
 
