@@ -44,8 +44,7 @@ def visit_math(self, node: nodes.math) -> None:
 
 
 def visit_displaymath(self, node: nodes.math_block) -> None:
-    tex = node["latex"] if node.get("nowrap") else node.astext()
-    mathml = to_mathml(tex, node, block=True)
+    mathml = to_mathml(node.astext(), node, block=True)
     if mathml is None:
         raise nodes.SkipNode
     self.body.append(self.starttag(node, "div", CLASS="math"))

@@ -197,7 +197,6 @@ DOM_FACTS = """() => {
     formulas: [...document.querySelectorAll('article math')].map(m => ({
       mathml: m instanceof MathMLElement,
       width: m.getBoundingClientRect().width,
-      text: m.textContent.replace(/\\s+/g, ''),
     })),
     viewports: document.querySelectorAll('meta[name="viewport"]').length,
     scripts: [...document.scripts].map(s => s.src).filter(Boolean),

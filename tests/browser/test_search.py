@@ -14,6 +14,11 @@ EXPECTED = {
 def search(new_page, server, query: str) -> list[str]:
     page = new_page()
     goto(page, server, f"search.html?q={query}")
+    return results(page)
+
+
+def results(page) -> list[str]:
+    """The docnames listed on a search results page, once the search has finished."""
     page.wait_for_function("() => document.querySelector('#search-results')"
                            "?.textContent.match(/found|did not match/i)", timeout=15_000)
     hrefs = page.eval_on_selector_all("#search-results ul.search li a",
@@ -78,9 +83,5 @@ def test_a_reader_searches_from_a_content_page(new_page, server, width):
     with page.expect_navigation():
         field.press("Enter")
     assert page.url.split("/")[-1].startswith("search.html?q=checkpoint")
-    page.wait_for_function("() => document.querySelector('#search-results')"
-                           "?.textContent.match(/found/i)", timeout=15_000)
-    hrefs = page.eval_on_selector_all("#search-results ul.search li a",
-                                      "links => links.map(a => a.getAttribute('href'))")
-    found = {href.split("#")[0].split("?")[0].removesuffix(".html") for href in hrefs}
+    found = set(results(page))
     assert {"autodiff/checkpointed_scan", "control_flow/checkpointing"} <= found, found
