@@ -33,6 +33,8 @@ extensions = [
     "sphinxext.sitemap",
     "sphinxext.book_pdf",
     "sphinxext.page_speed",
+    "sphinxext.unused_css",
+    "sphinxext.icon_font",
     "notfound.extension",
 ]
 

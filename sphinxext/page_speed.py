@@ -15,7 +15,10 @@ so is the search page (its template's own synchronous scripts need the others fi
 (The theme's colour-mode script is written by its template, not listed here: it stays
 synchronous and runs before first paint, so dark mode does not flash.)
 
-SVG figures get ``width`` and ``height`` attributes from their files (``size_svg_images``).
+SVG figures get ``width`` and ``height`` attributes from their files (``size_svg_images``), and
+a ``min-width`` at which their smallest text stays readable (``readable_width``): computed here,
+once, rather than by each reader's browser fetching every figure a second time and laying the
+page out again after it arrives.
 
 Each page has one viewport tag (``one_viewport``): Sphinx's basic layout writes it, and the
 docutils HTML5 writer adds its own copy to ``metatags`` (``docs/_templates/layout.html`` drops
@@ -24,12 +27,18 @@ the theme's third).
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 SVG_IMAGE = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*?_images/(?P<name>[^"/]+\.svg))"')
 VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"')
+SVG_VIEW_BOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+)')
+GLYPH_SCALE = re.compile(r"scale\(([\d.]+) -[\d.]+\)")
+# A figure is never shown so narrow that its smallest text is under 9 CSS px high: on a phone
+# it keeps that width and scrolls sideways inside its own output box (docs/_static/site.css).
+MIN_FIGURE_TEXT_PX = 9
 
 
 def defer_scripts(app, pagename, templatename, context, doctree) -> None:
@@ -76,14 +85,31 @@ def size_svg_images(app, pagename, templatename, context, doctree) -> None:
     def sized(match):
         if " width=" in match["attrs"] or match["name"] not in sources:
             return match[0]
-        head = Path(app.srcdir, sources[match["name"]]).read_text("utf-8")[:2000]
-        size = SVG_SIZE.search(head)
+        svg = Path(app.srcdir, sources[match["name"]]).read_text("utf-8")
+        size = SVG_SIZE.search(svg[:2000])
         if not size:
             return match[0]
         width, height = (round(float(value) * 4 / 3) for value in size.groups())
-        return f'<img {match["attrs"]}width="{width}" height="{height}" src="{match["src"]}"'
+        readable = readable_width(svg)
+        style = f' style="min-width: {readable}px"' if readable else ""
+        return (f'<img {match["attrs"]}width="{width}" height="{height}"{style} '
+                f'src="{match["src"]}"')
 
     context["body"] = SVG_IMAGE.sub(sized, body)
+
+
+def readable_width(svg: str) -> int | None:
+    """The narrowest width in CSS px at which a matplotlib SVG's smallest text is still
+    ``MIN_FIGURE_TEXT_PX`` high, or None for an SVG without text drawn as glyphs.
+
+    matplotlib draws each text as glyph paths scaled by font size / 100 (``scale(0.1 -0.1)``
+    is 10 units of the viewBox): shown ``w`` px wide, that text is ``size * w / viewBox width``
+    px high."""
+    view_box = SVG_VIEW_BOX.search(svg[:2000])
+    sizes = [100 * float(scale) for scale in GLYPH_SCALE.findall(svg)]
+    if not view_box or not sizes:
+        return None
+    return math.ceil(MIN_FIGURE_TEXT_PX * float(view_box[1]) / min(sizes))
 
 
 def setup(app):

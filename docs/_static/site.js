@@ -80,29 +80,6 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
-// Figures stay readable on a phone: an SVG figure (matplotlib's, its text drawn as glyph paths
-// scaled to the font size) is never shown so narrow that its smallest text is under 9 CSS px;
-// on a narrow screen it keeps that width and scrolls sideways inside its own output box. Charts
-// are drawn 4.8 in wide with 9 pt text or more, so on a phone that width fits and nothing
-// scrolls; only the two step-by-step diagrams (jit, scan_dataflow) are wider and scroll.
-// (tests/browser/test_reader_tasks.py measures the rendered size of each figure's text.)
-const MIN_FIGURE_TEXT_PX = 9;
-const figureTextScale = (svg) => {
-  const viewBox = svg.match(/viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/);
-  const sizes = [...svg.matchAll(/scale\(([\d.]+) -[\d.]+\)/g)].map((m) => 100 * Number(m[1]));
-  return viewBox && sizes.length ? {width: Number(viewBox[1]), font: Math.min(...sizes)} : null;
-};
-document.addEventListener("DOMContentLoaded", () => {
-  for (const img of document.querySelectorAll("div.cell_output img[src$='.svg']")) {
-    fetch(img.src).then((response) => response.text()).then((svg) => {
-      const scale = figureTextScale(svg);
-      if (!scale) return;
-      img.style.minWidth = `${Math.ceil(MIN_FIGURE_TEXT_PX * scale.width / scale.font)}px`;
-      img.closest("div.cell_output").classList.add("figure-scroll");
-    }).catch(() => {});  // opened from disk (file://): the figure keeps the theme's sizing
-  }
-});
-
 // Every piece of the page sits in a landmark (axe-core's `region` rule): the book theme puts the
 // site's title link at the top of the primary sidebar, a plain <div> outside any landmark. It
 // is the way home: name it as the site's navigation.

@@ -114,3 +114,48 @@ def test_every_page_is_screenshotted_on_a_phone_and_a_desktop_in_both_modes(page
                 page.screenshot(path=shot, full_page=True)
                 assert shot.stat().st_size > 5_000, shot
             page.context.close()
+
+
+ICONS_SHOWN = """() => {
+  const icons = [];
+  for (const element of document.querySelectorAll('body *')) {
+    for (const pseudo of ['::before', '::after']) {
+      const style = getComputedStyle(element, pseudo);
+      // content is a string, maybe followed by alternative text: "\\f0c9" / ""
+      const first = style.content.match(/^"(?:[^"\\\\]|\\\\.)*"/);
+      if (!style.fontFamily.includes('Font Awesome') || !first) continue;
+      const text = JSON.parse(first[0]);
+      if (text) icons.push({family: style.fontFamily, weight: style.fontWeight,
+                            point: text.codePointAt(0), element: element.className});
+    }
+  }
+  return icons;
+}"""
+
+
+def test_every_icon_shown_has_its_glyph_in_the_font(site, new_page, server):
+    """Font Awesome is cut to the icons the site uses (sphinxext/icon_font.py): each icon a page
+    draws (menu, search, colour mode, arrows, download, admonitions), on a phone and a desktop,
+    is a glyph of the font its face loads, not a missing-glyph box."""
+    from fontTools.ttLib import TTFont
+
+    fonts = site / "_static" / "vendor" / "fontawesome" / "webfonts"
+    cmaps = {(family, weight): set(TTFont(fonts / name).getBestCmap() or ())
+             for family, weight, name in [("Free", "900", "fa-solid-900.woff2"),
+                                          ("Free", "400", "fa-regular-400.woff2"),
+                                          ("Brands", "400", "fa-brands-400.woff2")]}
+    assert (fonts / "fa-solid-900.woff2").stat().st_size < 10_000  # cut down, not the 115 KB
+    missing, shown = [], 0
+    for size in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        for path in ("index.html", "autodiff/autodiff_api.html", "search.html", "404.html"):
+            page = new_page(**size)
+            goto(page, server, path)
+            for icon in page.evaluate(ICONS_SHOWN):
+                shown += 1
+                family = "Brands" if "Brands" in icon["family"] else "Free"
+                if icon["point"] not in cmaps[family, icon["weight"]]:
+                    missing.append(f"{path} at {size['width']} px: U+{icon['point']:X} "
+                                   f"({family} {icon['weight']}) on .{icon['element']}")
+            page.context.close()
+    assert shown > 40, shown
+    assert not missing, missing

@@ -46,3 +46,17 @@ def test_docutils_viewport_tag_is_dropped_and_other_meta_tags_kept():
                            '\n<meta name="description" content="A page." />\n'}
     one_viewport(None, "x", "page.html", context, None)
     assert context["metatags"] == '<meta name="description" content="A page." />\n'
+
+
+def test_a_figure_keeps_the_width_at_which_its_smallest_text_is_9_px(tmp_path):
+    # viewBox 360 units wide; glyphs at 10 and 8 units (scale 0.1 and 0.08): shown 405 px wide,
+    # 8 units are 8 * 405 / 360 = 9 px.
+    (tmp_path / "fig.svg").write_text(
+        '<svg width="270pt" height="90pt" viewBox="0 0 360 120">'
+        '<g transform="translate(1 2) scale(0.1 -0.1)"/>'
+        '<g transform="translate(5 6) scale(0.08 -0.08)"/></svg>')
+    app = SimpleNamespace(srcdir=tmp_path, builder=SimpleNamespace(images={"fig.svg": "f.svg"}))
+    context = {"body": '<img alt="A plot." src="_images/f.svg" />'}
+    size_svg_images(app, "x", "page.html", context, None)
+    assert context["body"] == ('<img alt="A plot." width="360" height="120" '
+                               'style="min-width: 405px" src="_images/f.svg" />')
