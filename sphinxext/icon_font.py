@@ -22,6 +22,8 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from sphinxext.unused_css import theme_copies
+
 CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{4,6})(?![0-9a-fA-F])")
 PRIVATE_USE = range(0xE000, 0xF900)
 # fontTools reports each table it prunes at INFO; the build log is no place for that.
@@ -58,14 +60,9 @@ def subset_font(data: bytes, points: set[int]) -> bytes:
 def subset_icon_fonts(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    static = Path(app.outdir) / "_static"
-    points = glyphs_asked_for(static)
-    for theme_dir in app.builder.theme.get_theme_dirs():
-        theme_static = Path(theme_dir) / "static"
-        for source in theme_static.rglob("*.woff2"):
-            target = static / source.relative_to(theme_static)
-            if target.is_file():
-                target.write_bytes(subset_font(source.read_bytes(), points))
+    points = glyphs_asked_for(Path(app.outdir) / "_static")
+    for source, target in theme_copies(app, "*.woff2"):
+        target.write_bytes(subset_font(source.read_bytes(), points))
 
 
 def setup(app):

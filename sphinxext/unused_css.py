@@ -28,10 +28,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
-
 # Bootstrap builds these at run time from a component's name (`bs-${NAME}-auto`).
 SAFE_PREFIXES = ("bs-tooltip-", "bs-popover-")
 WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -144,27 +140,30 @@ def prune(css: str, words: set[str]) -> str:
     return "".join(kept)
 
 
-def stylesheets(app):
-    """``(original, output copy)`` for each theme stylesheet.
-
-    (Not myst-nb's 6 KB: it copies its stylesheet without overwriting, and warns when the
-    copy in the output differs from its own.)"""
+def theme_copies(app, pattern: str):
+    """``(theme's original, copy in the output's _static)`` for each file of the theme (and its
+    parents) matching ``pattern`` that the build copied. (Sphinx copies them again on every
+    build, so each build rewrites the copies from the originals; sphinxext/icon_font.py uses
+    this too.)"""
     static = Path(app.outdir) / "_static"
     for theme_dir in app.builder.theme.get_theme_dirs():
         theme_static = Path(theme_dir) / "static"
-        for source in theme_static.rglob("*.css"):
-            yield source, static / source.relative_to(theme_static)
+        for source in theme_static.rglob(pattern):
+            target = static / source.relative_to(theme_static)
+            if target.is_file():
+                yield source, target
 
 
 def prune_theme_styles(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     words = words_of(Path(app.outdir))
-    for source, target in stylesheets(app):
-        if target.is_file():
-            css = SOURCE_MAP.sub("", source.read_text(encoding="utf-8"))
-            target.write_text(prune(css, words), encoding="utf-8")
-            target.with_name(target.name + ".map").unlink(missing_ok=True)
+    # Theme stylesheets only. (Not myst-nb's 6 KB: it copies its stylesheet without
+    # overwriting, and warns when the copy in the output differs from its own.)
+    for source, target in theme_copies(app, "*.css"):
+        css = SOURCE_MAP.sub("", source.read_text(encoding="utf-8"))
+        target.write_text(prune(css, words), encoding="utf-8")
+        target.with_name(target.name + ".map").unlink(missing_ok=True)
 
 
 def setup(app):
